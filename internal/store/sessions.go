@@ -1,0 +1,132 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+)
+
+// SessionUserKey is the session value that names the signed-in user. The
+// session store copies it into its own column so a person's sessions can be
+// found and ended together.
+const SessionUserKey = "user_id"
+
+// sessionTouchInterval is how far an idle deadline must move before the store
+// writes it again. scs re-commits every request when an idle timeout is set;
+// skipping near-identical commits saves a synchronous write per page view at
+// the cost of idle time-outs being up to this much early.
+const sessionTouchInterval = time.Minute
+
+// SessionStore keeps scs sessions in the database. Tokens are stored only as
+// SHA-256 hashes, so a copy of the database cannot be used to take over a
+// session.
+type SessionStore struct{ db *DB }
+
+// Sessions returns the scs store backed by this database.
+func (db *DB) Sessions() *SessionStore { return &SessionStore{db: db} }
+
+var _ scs.CtxStore = (*SessionStore)(nil)
+
+// FindCtx returns the data for an unexpired session token.
+func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+	var data []byte
+	err := s.db.read.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > $2`,
+		hashToken(token), s.db.Now()).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("find session: %w", mapError(err))
+	}
+	return data, true, nil
+}
+
+// CommitCtx saves session data, adding or replacing it.
+func (s *SessionStore) CommitCtx(ctx context.Context, token string, data []byte, expiry time.Time) error {
+	hash := hashToken(token)
+	expiry = expiry.UTC().Truncate(time.Microsecond)
+
+	var old []byte
+	var oldExpiry time.Time
+	err := s.db.read.QueryRowContext(ctx, `SELECT data, expiry FROM sessions WHERE token_hash = $1`, hash).Scan(&old, &oldExpiry)
+	if err == nil && bytes.Equal(old, data) && expiry.Sub(oldExpiry) < sessionTouchInterval && !expiry.Before(oldExpiry) {
+		return nil
+	}
+
+	userID, err := sessionUser(data)
+	if err != nil {
+		return err
+	}
+	return s.db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, user_id) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry, user_id = excluded.user_id`,
+			hash, data, expiry, userID)
+		if err != nil {
+			return fmt.Errorf("commit session: %w", mapError(err))
+		}
+		return nil
+	})
+}
+
+// sessionUser reads the signed-in user's ID out of encoded session data.
+func sessionUser(data []byte) (sql.NullString, error) {
+	_, values, err := scs.GobCodec{}.Decode(data)
+	if err != nil {
+		return sql.NullString{}, fmt.Errorf("decode session: %w", err)
+	}
+	id, ok := values[SessionUserKey].(string)
+	return sql.NullString{String: id, Valid: ok && id != ""}, nil
+}
+
+// DeleteCtx removes a session.
+func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
+	return s.db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashToken(token)); err != nil {
+			return fmt.Errorf("delete session: %w", mapError(err))
+		}
+		return nil
+	})
+}
+
+// Find is FindCtx without a context, for scs's older interface.
+func (s *SessionStore) Find(token string) ([]byte, bool, error) {
+	return s.FindCtx(context.Background(), token)
+}
+
+// Commit is CommitCtx without a context, for scs's older interface.
+func (s *SessionStore) Commit(token string, data []byte, expiry time.Time) error {
+	return s.CommitCtx(context.Background(), token, data, expiry)
+}
+
+// Delete is DeleteCtx without a context, for scs's older interface.
+func (s *SessionStore) Delete(token string) error { return s.DeleteCtx(context.Background(), token) }
+
+// DeleteExpiredSessions removes sessions past their expiry and returns how many.
+func (db *DB) DeleteExpiredSessions(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expiry <= $1`, db.Now())
+		if err != nil {
+			return fmt.Errorf("delete expired sessions: %w", mapError(err))
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n, err
+}
+
+// CountUserSessions returns how many live sessions a user has.
+func (db *DB) CountUserSessions(ctx context.Context, userID string) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expiry > $2`,
+		userID, db.Now()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count sessions: %w", mapError(err))
+	}
+	return n, nil
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/ids"
+)
+
+const userColumns = `id, org_id, email, name, role, password_hash, disabled_at, created_at`
+
+func scanUser(row interface{ Scan(...any) error }) (access.User, error) {
+	var u access.User
+	var role string
+	var disabled sql.NullTime
+	if err := row.Scan(&u.ID, &u.OrgID, &u.Email, &u.Name, &role, &u.PasswordHash, &disabled, &u.CreatedAt); err != nil {
+		return access.User{}, mapError(err)
+	}
+	r, err := access.ParseRole(role)
+	if err != nil {
+		return access.User{}, fmt.Errorf("user %s: %w", u.ID, err)
+	}
+	u.Role = r
+	if disabled.Valid {
+		t := disabled.Time.UTC()
+		u.DisabledAt = &t
+	}
+	u.CreatedAt = u.CreatedAt.UTC()
+	return u, nil
+}
+
+// NewUser is what is needed to create an account.
+type NewUser struct {
+	OrgID        string
+	Email        string
+	Name         string
+	Role         access.Role
+	PasswordHash string
+}
+
+// CreateUser adds an account. A repeated email gives ErrAlreadyExists.
+func (db *DB) CreateUser(ctx context.Context, nu NewUser) (access.User, error) {
+	var u access.User
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		u, err = createUser(ctx, tx, db.Now(), nu)
+		return err
+	})
+	return u, err
+}
+
+func createUser(ctx context.Context, q querier, now time.Time, nu NewUser) (access.User, error) {
+	u := access.User{
+		ID: ids.New(), OrgID: nu.OrgID, Email: access.NormaliseEmail(nu.Email),
+		Name: strings.TrimSpace(nu.Name), Role: nu.Role, PasswordHash: nu.PasswordHash, CreatedAt: now,
+	}
+	_, err := q.ExecContext(ctx, `INSERT INTO users (`+userColumns+`, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7)`,
+		u.ID, u.OrgID, u.Email, u.Name, string(u.Role), u.PasswordHash, now)
+	if err != nil {
+		return access.User{}, fmt.Errorf("create user: %w", mapError(err))
+	}
+	return u, nil
+}
+
+// UserByEmail finds an account by email, in any organisation, for sign-in.
+func (db *DB) UserByEmail(ctx context.Context, email string) (access.User, error) {
+	row := db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, access.NormaliseEmail(email))
+	u, err := scanUser(row)
+	if err != nil {
+		return access.User{}, fmt.Errorf("user by email: %w", err)
+	}
+	return u, nil
+}
+
+// UserByID finds an account by its ID.
+func (db *DB) UserByID(ctx context.Context, id string) (access.User, error) {
+	u, err := scanUser(db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	if err != nil {
+		return access.User{}, fmt.Errorf("user %s: %w", id, err)
+	}
+	return u, nil
+}
+
+// UserPage is one page of an organisation's accounts.
+type UserPage struct {
+	Users []access.User
+	Total int
+}
+
+// ListUsers returns an organisation's accounts ordered by name, limit at a time.
+func (db *DB) ListUsers(ctx context.Context, orgID string, limit, offset int) (UserPage, error) {
+	var page UserPage
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE org_id = $1`, orgID).Scan(&page.Total); err != nil {
+		return page, fmt.Errorf("count users: %w", mapError(err))
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+userColumns+` FROM users WHERE org_id = $1
+		ORDER BY name, id LIMIT $2 OFFSET $3`, orgID, limit, offset)
+	if err != nil {
+		return page, fmt.Errorf("list users: %w", mapError(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return page, fmt.Errorf("list users: %w", err)
+		}
+		page.Users = append(page.Users, u)
+	}
+	if err := rows.Err(); err != nil {
+		return page, fmt.Errorf("list users: %w", mapError(err))
+	}
+	return page, nil
+}
