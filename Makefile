@@ -1,0 +1,49 @@
+# Steadfast's build. `make demo` runs it with synthetic data; `make test` runs every test.
+
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT   ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+LDFLAGS  := -X github.com/steadfast-care/steadfast/internal/version.version=$(VERSION) \
+            -X github.com/steadfast-care/steadfast/internal/version.commit=$(COMMIT)
+DIST     := internal/web/static/dist
+DEMO_ARGS ?=
+
+.PHONY: all build demo test test-go test-browser vet assets clean
+
+all: build
+
+# npm ci runs only when package-lock.json is newer than the last install.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The stylesheet and the design system's script and icons, embedded into the binary.
+assets: $(DIST)/app.css
+
+$(DIST)/app.css: node_modules/.installed $(wildcard internal/web/assets/scss/*.scss)
+	@mkdir -p $(DIST)/assets/images
+	npm run --silent build:css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(DIST)/
+	cp node_modules/@ministryofjustice/frontend/moj/assets/images/icon-*.svg $(DIST)/assets/images/
+
+build: assets
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/steadfast ./cmd/steadfast
+
+demo: build
+	./bin/steadfast demo $(DEMO_ARGS)
+
+vet: assets
+	$(GO) vet ./...
+	$(GO) vet -tags browser ./test/browser/
+
+test-go: assets
+	$(GO) test -count=1 ./...
+
+test-browser: assets node_modules/.installed
+	$(GO) test -count=1 -tags browser -timeout 15m ./test/browser/
+
+# vet, then the Go tests (store suite on every engine available), then Chromium.
+test: vet test-go test-browser
+
+clean:
+	rm -rf bin $(DIST)

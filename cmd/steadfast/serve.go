@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/web"
+)
+
+// serverFlags are the flags shared by serve and demo.
+type serverFlags struct {
+	addr      string
+	baseURL   string
+	tlsCert   string
+	tlsKey    string
+	logFormat string
+	logLevel  string
+}
+
+func (s *serverFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.addr, "addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
+	fs.StringVar(&s.baseURL, "base-url", "", "the address people use to reach Steadfast, e.g. https://steadfast.example.org; an https:// address turns on secure cookies and HSTS (default: http://ADDR)")
+	fs.StringVar(&s.tlsCert, "tls-cert", "", "TLS certificate file, to serve HTTPS directly (with --tls-key)")
+	fs.StringVar(&s.tlsKey, "tls-key", "", "TLS private key file (with --tls-cert)")
+	fs.StringVar(&s.logFormat, "log-format", "json", "log format: json or text")
+	fs.StringVar(&s.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+}
+
+func (s *serverFlags) logger(stderr io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(s.logLevel)); err != nil {
+		return nil, fmt.Errorf("--log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch s.logFormat {
+	case "json":
+		return slog.New(slog.NewJSONHandler(stderr, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format must be json or text, not %q", s.logFormat)
+}
+
+// webConfig works out the web layer's settings from the flags.
+func (s *serverFlags) webConfig(demo bool, listener net.Listener) (web.Config, error) {
+	if (s.tlsCert == "") != (s.tlsKey == "") {
+		return web.Config{}, errors.New("--tls-cert and --tls-key go together")
+	}
+	base := strings.TrimSuffix(s.baseURL, "/")
+	if base == "" {
+		scheme := "http"
+		if s.tlsCert != "" {
+			scheme = "https"
+		}
+		base = scheme + "://" + listener.Addr().String()
+	}
+	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
+		return web.Config{}, fmt.Errorf("--base-url must start with http:// or https://, not %q", s.baseURL)
+	}
+	return web.Config{Demo: demo, Secure: strings.HasPrefix(base, "https://"), BaseURL: base}, nil
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", "Run the Steadfast web service.", stderr)
+	var d dbFlags
+	var sf serverFlags
+	d.register(fs, "./steadfast-data")
+	sf.register(fs)
+	if err := parseWithEnv(fs, args); err != nil {
+		return err
+	}
+	log, err := sf.logger(stderr)
+	if err != nil {
+		return err
+	}
+	db, err := d.openAndMigrate(ctx, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	listener, err := net.Listen("tcp", sf.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", sf.addr, err)
+	}
+	cfg, err := sf.webConfig(false, listener)
+	if err != nil {
+		listener.Close()
+		return err
+	}
+	if err := offerSetup(ctx, db, cfg.BaseURL, stdout); err != nil {
+		listener.Close()
+		return err
+	}
+	return serveUntilDone(ctx, db, cfg, &sf, listener, log, func() {
+		fmt.Fprintf(stdout, "Steadfast is running at %s\n", cfg.BaseURL)
+	})
+}
+
+// offerSetup prints a one-time setup link while no organisation exists. No
+// default account or password is ever created.
+func offerSetup(ctx context.Context, db *store.DB, baseURL string, stdout io.Writer) error {
+	done, err := db.HasOrganisations(ctx)
+	if err != nil || done {
+		return err
+	}
+	token, expires, err := db.CreateSetupToken(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nSteadfast has no organisation yet. To set it up and create the first administrator, open\n\n  %s/setup/%s\n\nThis link works once and expires at %s UTC. Keep it private.\n\n",
+		baseURL, token, expires.Format("2 January 2006 15:04"))
+	return nil
+}
+
+// serveUntilDone serves HTTP on listener until ctx ends, then shuts down
+// gracefully. ready is called once the server is accepting requests.
+func serveUntilDone(ctx context.Context, db *store.DB, cfg web.Config, sf *serverFlags, listener net.Listener, log *slog.Logger, ready func()) error {
+	app, err := web.New(cfg, db, log, nil)
+	if err != nil {
+		listener.Close()
+		return err
+	}
+	srv := &http.Server{
+		Handler:           app.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	go sweepSessions(ctx, db, log)
+
+	errc := make(chan error, 1)
+	go func() {
+		if sf.tlsCert != "" {
+			errc <- srv.ServeTLS(listener, sf.tlsCert, sf.tlsKey)
+		} else {
+			errc <- srv.Serve(listener)
+		}
+	}()
+	log.Info("serving", "addr", listener.Addr().String(), "base_url", cfg.BaseURL, "demo", cfg.Demo)
+	ready()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}
+
+// sweepSessions removes expired sessions every ten minutes until ctx ends.
+// Several instances may sweep at once; the deletes do not conflict.
+func sweepSessions(ctx context.Context, db *store.DB, log *slog.Logger) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := db.DeleteExpiredSessions(ctx); err != nil {
+				log.Warn("sweep expired sessions", "err", err)
+			} else if n > 0 {
+				log.Info("swept expired sessions", "count", n)
+			}
+		}
+	}
+}

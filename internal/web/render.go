@@ -1,0 +1,167 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+)
+
+//go:embed templates
+var templateFiles embed.FS
+
+// templates holds one parsed template set per page, each built on the layout.
+type templates struct {
+	pages map[string]*template.Template
+}
+
+func loadTemplates() (*templates, error) {
+	funcs := template.FuncMap{
+		"field": field,
+	}
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	names, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	for _, name := range names {
+		page := strings.TrimSuffix(path.Base(name), ".html")
+		if page == "layout" {
+			continue
+		}
+		set, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := set.ParseFS(templateFiles, name); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", name, err)
+		}
+		t.pages[page] = set
+	}
+	return t, nil
+}
+
+// Pages lists the page templates, for the test that renders every one.
+func (t *templates) names() []string {
+	out := make([]string, 0, len(t.pages))
+	for name := range t.pages {
+		out = append(out, name)
+	}
+	return out
+}
+
+// view is what every page template receives.
+type view struct {
+	Title string // the page's own title; the layout adds the service name
+	Nonce string
+	Demo  bool
+	Actor *access.Actor
+	Nav   []navItem
+	Data  any
+}
+
+// navItem is one link in the service navigation.
+type navItem struct {
+	Text    string
+	Href    string
+	Current bool
+}
+
+// navigationFor returns the service navigation for a signed-in role.
+func navigationFor(actor *access.Actor, currentPath string) []navItem {
+	if actor == nil {
+		return nil
+	}
+	var items []navItem
+	switch actor.Role {
+	case access.Admin:
+		items = []navItem{{Text: "Organisation", Href: "/"}}
+	case access.Supervisor:
+		items = []navItem{{Text: "Team", Href: "/"}}
+	case access.Practitioner:
+		items = []navItem{{Text: "Caseload", Href: "/"}}
+	case access.CoFacilitator:
+		items = []navItem{{Text: "Groups", Href: "/"}}
+	case access.Parent:
+		items = []navItem{{Text: "My space", Href: "/"}}
+	}
+	for i := range items {
+		items[i].Current = items[i].Href == currentPath
+	}
+	return items
+}
+
+// render writes page with status. It renders into a buffer first, so a
+// template failure becomes a clean error page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page, title string, data any) error {
+	set, ok := s.pages.pages[page]
+	if !ok {
+		return fmt.Errorf("render: no page template %q", page)
+	}
+	actor := actorFrom(r.Context())
+	v := view{
+		Title: title,
+		Nonce: nonceFrom(r.Context()),
+		Demo:  s.cfg.Demo,
+		Actor: actor,
+		Nav:   navigationFor(actor, r.URL.Path),
+		Data:  data,
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// form carries what a user typed and what was wrong with it, so that a form
+// shown again keeps every word.
+type form struct {
+	Values map[string]string
+	Errors []fieldError
+}
+
+// fieldError is one problem with one field, shown in the error summary and
+// beside the field.
+type fieldError struct {
+	Field   string
+	Message string
+}
+
+func newForm() *form { return &form{Values: map[string]string{}} }
+
+// Add records a problem with a field.
+func (f *form) Add(field, message string) {
+	if message != "" {
+		f.Errors = append(f.Errors, fieldError{Field: field, Message: message})
+	}
+}
+
+// Error returns the first problem with field, or "".
+func (f *form) Error(field string) string {
+	for _, e := range f.Errors {
+		if e.Field == field {
+			return e.Message
+		}
+	}
+	return ""
+}
+
+// Value returns what the user typed in field.
+func (f *form) Value(field string) string { return f.Values[field] }
+
+// Valid reports whether no problems were found.
+func (f *form) Valid() bool { return len(f.Errors) == 0 }

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// registerRoutes is the one list of everything Steadfast serves. Every route
+// added here must also appear in the route tests (see routes_test.go).
+func (s *Server) registerRoutes(mux *http.ServeMux) {
+	// Operations.
+	s.handle(mux, "GET /healthz", Public, s.healthz)
+	s.handle(mux, "GET /readyz", Public, s.readyz)
+	s.handleRaw(mux, "GET /metrics", promhttp.HandlerFor(s.metrics.gatherer, promhttp.HandlerOpts{}))
+	s.handleRaw(mux, "GET /static/", staticHandler())
+
+	// Public pages.
+	s.handle(mux, "GET /accessibility", Public, s.accessibilityPage)
+	s.handle(mux, "GET /privacy", Public, s.privacyPage)
+
+	// First run.
+	s.handle(mux, "GET /setup/{token}", Public, s.setupPage)
+	s.handle(mux, "POST /setup/{token}", Public, s.setupSubmit)
+
+	// Signing in and out.
+	s.handle(mux, "GET /sign-in", Public, s.signInPage)
+	s.handle(mux, "POST /sign-in", Public, s.signInSubmit)
+	s.handle(mux, "POST /sign-out", Public, s.signOut)
+
+	// Home, by role.
+	s.handle(mux, "GET /{$}", SignedIn, s.home)
+
+	// Anything else.
+	s.handle(mux, "/", Public, s.notFound)
+}
