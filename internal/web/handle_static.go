@@ -27,9 +27,3 @@ func staticHandler() http.Handler {
 		files.ServeHTTP(w, r)
 	})
 }
-
-// stylesheetBuilt reports whether the design-system stylesheet is embedded.
-func stylesheetBuilt() bool {
-	_, err := fs.Stat(staticFiles, "static/dist/app.css")
-	return err == nil
-}
