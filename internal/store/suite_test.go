@@ -187,6 +187,10 @@ func TestSessionStore(t *testing.T) {
 		if err != nil || !found || string(got) != string(data) {
 			t.Fatalf("FindCtx = %q, %v, %v", got, found, err)
 		}
+		keys, err := db.StoredSessionKeys(ctx)
+		if err != nil || len(keys) != 1 || keys[0] == "token-1" || len(keys[0]) != 64 {
+			t.Errorf("stored session keys = %q, %v; want one SHA-256 hex digest, never the token", keys, err)
+		}
 		if n, err := db.CountUserSessions(ctx, u.ID); err != nil || n != 1 {
 			t.Errorf("CountUserSessions = %d, %v; want 1", n, err)
 		}
