@@ -8,7 +8,7 @@ LDFLAGS  := -X github.com/steadfast-care/steadfast/internal/version.version=$(VE
 DIST     := internal/web/static/dist
 DEMO_ARGS ?=
 
-.PHONY: all build demo test test-go test-browser vet assets clean
+.PHONY: all build demo test test-go test-browser vet assets clean loadtest
 
 all: build
 
@@ -47,3 +47,7 @@ test: vet test-go test-browser
 
 clean:
 	rm -rf bin $(DIST)
+
+# Requests per second and latency on loopback with wrk; see docs/performance.md.
+loadtest: build
+	./scripts/loadtest.sh

@@ -26,4 +26,3 @@ func openPostgres(dsn string) (*DB, error) {
 	db.SetMaxIdleConns(10)
 	return &DB{engine: Postgres, write: db, read: db, where: redactDSN(dsn)}, nil
 }
-

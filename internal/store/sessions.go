@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -54,7 +55,7 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, data []byte,
 	var old []byte
 	var oldExpiry time.Time
 	err := s.db.read.QueryRowContext(ctx, `SELECT data, expiry FROM sessions WHERE token_hash = $1`, hash).Scan(&old, &oldExpiry)
-	if err == nil && bytes.Equal(old, data) && expiry.Sub(oldExpiry) < sessionTouchInterval && !expiry.Before(oldExpiry) {
+	if err == nil && expiry.Sub(oldExpiry) < sessionTouchInterval && !expiry.Before(oldExpiry) && sameSession(old, data) {
 		return nil
 	}
 
@@ -71,6 +72,17 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, data []byte,
 		}
 		return nil
 	})
+}
+
+// sameSession reports whether two encoded sessions hold the same deadline and
+// values. The bytes alone cannot tell: gob writes map entries in random order.
+func sameSession(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	da, va, errA := scs.GobCodec{}.Decode(a)
+	db, vb, errB := scs.GobCodec{}.Decode(b)
+	return errA == nil && errB == nil && da.Equal(db) && reflect.DeepEqual(va, vb)
 }
 
 // sessionUser reads the signed-in user's ID out of encoded session data.
