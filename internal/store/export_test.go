@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // StoredSessionKeys returns the keys the sessions table holds, so tests can
 // check that raw tokens never reach the database.
@@ -19,4 +22,10 @@ func (db *DB) StoredSessionKeys(ctx context.Context) ([]string, error) {
 		keys = append(keys, k)
 	}
 	return keys, rows.Err()
+}
+
+// StoredSessionExpiry returns the stored expiry of a session token.
+func (db *DB) StoredSessionExpiry(ctx context.Context, token string) (t time.Time, err error) {
+	err = db.read.QueryRowContext(ctx, `SELECT expiry FROM sessions WHERE token_hash = $1`, hashToken(token)).Scan(&t)
+	return t.UTC(), err
 }

@@ -215,3 +215,45 @@ func TestSessionStore(t *testing.T) {
 		}
 	})
 }
+
+// TestSessionTouchIsThrottled checks that re-committing an unchanged session
+// with a slightly later idle deadline does not write, and a later one does.
+func TestSessionTouchIsThrottled(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := db.Sessions()
+		deadline := time.Now().Add(12 * time.Hour)
+		values := map[string]any{"a": "1", "b": int64(2), "c": "3", store.SessionUserKey: ""}
+		encode := func() []byte {
+			b, err := scs.GobCodec{}.Encode(deadline, values)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		first := time.Now().Add(30 * time.Minute).UTC().Truncate(time.Microsecond)
+		if err := s.CommitCtx(ctx, "tok", encode(), first); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CommitCtx(ctx, "tok", encode(), first.Add(10*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.StoredSessionExpiry(ctx, "tok"); err != nil || !got.Equal(first) {
+			t.Errorf("after a 10 s touch, expiry = %v, %v; want unchanged %v", got, err, first)
+		}
+		later := first.Add(2 * time.Minute)
+		if err := s.CommitCtx(ctx, "tok", encode(), later); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.StoredSessionExpiry(ctx, "tok"); !got.Equal(later) {
+			t.Errorf("after a 2 min touch, expiry = %v; want %v", got, later)
+		}
+		values["a"] = "changed"
+		if err := s.CommitCtx(ctx, "tok", encode(), later.Add(time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.StoredSessionExpiry(ctx, "tok"); !got.Equal(later.Add(time.Second)) {
+			t.Error("changed session data was not written")
+		}
+	})
+}
