@@ -1,0 +1,189 @@
+package access
+
+// Action is something an actor wants to do to a resource.
+type Action string
+
+// The actions the policy decides.
+const (
+	Read        Action = "read"
+	Create      Action = "create"
+	Update      Action = "update"
+	Delete      Action = "delete"
+	Export      Action = "export"
+	BreakGlass  Action = "break-glass"
+	ManageUsers Action = "manage-users"
+	ViewAudit   Action = "view-audit"
+)
+
+// Kind names a type of resource.
+type Kind string
+
+// The kinds of resource the policy knows.
+const (
+	KindOrganisation Kind = "organisation"
+	KindUser         Kind = "user"
+	KindTeam         Kind = "team"
+	KindFamily       Kind = "family"
+	KindGroup        Kind = "group"
+	KindAudit        Kind = "audit"
+)
+
+// Relationship is how the actor stands to the resource. The store works it
+// out from allocations, supervision links, group attachments, family
+// membership and break-glass grants; the policy only reads it.
+type Relationship string
+
+// The relationships, from closest to none.
+const (
+	// Own: a parent's own family; a user's own account.
+	Own Relationship = "own"
+	// Allocated: a practitioner allocated to the family.
+	Allocated Relationship = "allocated"
+	// Supervised: the family is allocated to a practitioner the actor supervises;
+	// for a user resource, the user is one the actor supervises.
+	Supervised Relationship = "supervised"
+	// Attached: a co-facilitator or facilitator attached to the group.
+	Attached Relationship = "attached"
+	// Granted: the actor opened the family through break-glass in this session.
+	Granted Relationship = "granted"
+	// None: no relationship within the organisation.
+	None Relationship = "none"
+)
+
+// Resource is what an action is aimed at, with the facts the policy needs.
+type Resource struct {
+	Kind         Kind
+	ID           string
+	OrgID        string
+	Relationship Relationship
+}
+
+// Decision is the policy's answer. Rule names the rule that decided, for the
+// audit log.
+type Decision struct {
+	Allowed bool
+	Rule    string
+	// CanBreakGlass is true when the answer is no, but the actor may open the
+	// resource by giving a reason.
+	CanBreakGlass bool
+}
+
+func allow(rule string) Decision { return Decision{Allowed: true, Rule: rule} }
+func deny(rule string) Decision  { return Decision{Rule: rule} }
+
+// Can is the only place Steadfast decides a permission. It is a pure
+// function: every fact it needs is in its arguments, so it is tested as a table.
+// Anything not explicitly allowed is denied.
+func Can(actor Actor, action Action, res Resource) Decision {
+	if actor.UserID == "" || actor.OrgID == "" {
+		return deny("not-signed-in")
+	}
+	if res.OrgID != actor.OrgID {
+		return deny("other-organisation")
+	}
+	switch res.Kind {
+	case KindOrganisation, KindTeam:
+		return canOrganisation(actor, action)
+	case KindUser:
+		return canUser(actor, action, res)
+	case KindAudit:
+		return canAudit(actor, action, res)
+	case KindFamily:
+		return canFamily(actor, action, res)
+	case KindGroup:
+		return canGroup(actor, action, res)
+	}
+	return deny("unknown-resource")
+}
+
+func canOrganisation(actor Actor, action Action) Decision {
+	switch {
+	case actor.Role == Admin && (action == Read || action == Update || action == ManageUsers):
+		return allow("admin-manages-organisation")
+	case action == Read && actor.Role.IsStaff():
+		return allow("staff-read-organisation")
+	}
+	return deny("organisation-admin-only")
+}
+
+func canUser(actor Actor, action Action, res Resource) Decision {
+	switch {
+	case res.Relationship == Own && (action == Read || action == Update):
+		return allow("own-account")
+	case actor.Role == Admin && (action == Read || action == ManageUsers):
+		return allow("admin-manages-users")
+	case actor.Role == Supervisor && res.Relationship == Supervised && action == Read:
+		return allow("supervisor-reads-supervisee")
+	}
+	return deny("user-not-in-scope")
+}
+
+func canAudit(actor Actor, action Action, res Resource) Decision {
+	if action != ViewAudit {
+		return deny("audit-is-read-only")
+	}
+	switch {
+	case actor.Role == Admin:
+		return allow("admin-views-audit")
+	case actor.Role == Supervisor && (res.Relationship == Supervised || res.Relationship == Own):
+		return allow("supervisor-views-team-audit")
+	case actor.Role == Practitioner && res.Relationship == Allocated:
+		return allow("allocated-practitioner-views-family-audit")
+	}
+	return deny("audit-not-in-scope")
+}
+
+// casework reports whether action is ordinary work on a record: reading it,
+// adding to it and changing it. Deleting and exporting are never casework.
+func casework(action Action) bool { return action == Read || action == Create || action == Update }
+
+func canFamily(actor Actor, action Action, res Resource) Decision {
+	switch actor.Role {
+	case Parent:
+		if res.Relationship == Own && casework(action) {
+			return allow("parent-own-family")
+		}
+		return deny("parent-other-family")
+	case CoFacilitator:
+		return deny("cofacilitator-no-family-records")
+	case Practitioner:
+		if res.Relationship == Allocated && casework(action) {
+			return allow("practitioner-allocated")
+		}
+	case Supervisor:
+		if res.Relationship == Supervised && casework(action) {
+			return allow("supervisor-of-allocated-practitioner")
+		}
+	case Admin:
+		// Administrators run the service; they do not read case content
+		// without a stated reason.
+	}
+	mayBreakGlass := actor.Role.IsStaff() && actor.Role != CoFacilitator
+	switch {
+	case res.Relationship == Granted && casework(action):
+		return allow("break-glass-grant")
+	case action == BreakGlass && mayBreakGlass:
+		return allow("staff-may-break-glass")
+	case casework(action) && mayBreakGlass && res.Relationship != Allocated && res.Relationship != Supervised:
+		d := deny("family-not-in-scope")
+		d.CanBreakGlass = true
+		return d
+	}
+	return deny("family-action-not-allowed")
+}
+
+func canGroup(actor Actor, action Action, res Resource) Decision {
+	switch {
+	case res.Relationship == Attached && actor.Role == CoFacilitator && (action == Read || action == Update):
+		return allow("cofacilitator-attached-group")
+	case res.Relationship == Attached && actor.Role == Practitioner && casework(action):
+		return allow("facilitator-attached-group")
+	case actor.Role == Supervisor && res.Relationship == Supervised && action == Read:
+		return allow("supervisor-reads-team-group")
+	case actor.Role == Practitioner && action == Create:
+		return allow("practitioner-creates-group")
+	case res.Relationship == Own && actor.Role == Parent && action == Read:
+		return allow("parent-own-group")
+	}
+	return deny("group-not-in-scope")
+}

@@ -1,0 +1,122 @@
+package access
+
+import "testing"
+
+var (
+	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindGroup, KindAudit}
+	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
+)
+
+func actorFor(role Role) Actor {
+	return Actor{UserID: "u-" + string(role), OrgID: "org-a", Role: role}
+}
+
+// TestPolicyTable pins the decisions that matter most, one row each.
+func TestPolicyTable(t *testing.T) {
+	fam := func(rel Relationship) Resource {
+		return Resource{Kind: KindFamily, ID: "f1", OrgID: "org-a", Relationship: rel}
+	}
+	cases := []struct {
+		role   Role
+		action Action
+		res    Resource
+		allow  bool
+		glass  bool
+	}{
+		{Parent, Read, fam(Own), true, false},
+		{Parent, Update, fam(Own), true, false},
+		{Parent, Delete, fam(Own), false, false},
+		{Parent, Read, fam(None), false, false},
+		{Parent, BreakGlass, fam(None), false, false},
+		{Practitioner, Read, fam(Allocated), true, false},
+		{Practitioner, Update, fam(Allocated), true, false},
+		{Practitioner, Delete, fam(Allocated), false, false},
+		{Practitioner, Read, fam(None), false, true},
+		{Practitioner, BreakGlass, fam(None), true, false},
+		{Practitioner, Read, fam(Granted), true, false},
+		{Supervisor, Read, fam(Supervised), true, false},
+		{Supervisor, Read, fam(None), false, true},
+		{Admin, Read, fam(None), false, true},
+		{Admin, Read, fam(Granted), true, false},
+		{CoFacilitator, Read, fam(None), false, false},
+		{CoFacilitator, Read, fam(Attached), false, false},
+		{CoFacilitator, BreakGlass, fam(None), false, false},
+		{CoFacilitator, Read, Resource{Kind: KindGroup, OrgID: "org-a", Relationship: Attached}, true, false},
+		{CoFacilitator, Read, Resource{Kind: KindGroup, OrgID: "org-a", Relationship: None}, false, false},
+		{Practitioner, Update, Resource{Kind: KindGroup, OrgID: "org-a", Relationship: Attached}, true, false},
+		{Admin, ManageUsers, Resource{Kind: KindUser, OrgID: "org-a", Relationship: None}, true, false},
+		{Supervisor, ManageUsers, Resource{Kind: KindUser, OrgID: "org-a", Relationship: Supervised}, false, false},
+		{Practitioner, Update, Resource{Kind: KindUser, OrgID: "org-a", Relationship: Own}, true, false},
+		{Practitioner, Read, Resource{Kind: KindUser, OrgID: "org-a", Relationship: None}, false, false},
+		{Admin, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: None}, true, false},
+		{Supervisor, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: Supervised}, true, false},
+		{Supervisor, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: None}, false, false},
+		{Parent, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: Own}, false, false},
+		{Admin, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, true, false},
+		{Supervisor, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, false, false},
+	}
+	for _, c := range cases {
+		d := Can(actorFor(c.role), c.action, c.res)
+		if d.Allowed != c.allow || d.CanBreakGlass != c.glass {
+			t.Errorf("Can(%s, %s, %s/%s) = %+v; want allowed=%v breakGlass=%v", c.role, c.action, c.res.Kind, c.res.Relationship, d, c.allow, c.glass)
+		}
+		if d.Rule == "" {
+			t.Errorf("Can(%s, %s, %s/%s) gave no rule name", c.role, c.action, c.res.Kind, c.res.Relationship)
+		}
+	}
+}
+
+// TestPolicyInvariants checks rules that must hold for every combination of
+// role, action, kind and relationship.
+func TestPolicyInvariants(t *testing.T) {
+	checked := 0
+	for _, role := range Roles() {
+		for _, action := range allActions {
+			for _, kind := range allKinds {
+				for _, rel := range allRelationships {
+					checked++
+					actor := actorFor(role)
+					res := Resource{Kind: kind, ID: "x", OrgID: "org-a", Relationship: rel}
+					d := Can(actor, action, res)
+					name := string(role) + " " + string(action) + " " + string(kind) + "/" + string(rel)
+
+					other := res
+					other.OrgID = "org-b"
+					if Can(actor, action, other).Allowed {
+						t.Errorf("%s: allowed across organisations", name)
+					}
+					if Can(Actor{Role: role}, action, res).Allowed {
+						t.Errorf("%s: allowed with no signed-in user", name)
+					}
+					if kind == KindFamily {
+						if role == CoFacilitator && (d.Allowed || d.CanBreakGlass) {
+							t.Errorf("%s: a co-facilitator reached a family record", name)
+						}
+						if role == Admin && d.Allowed && action != BreakGlass && rel != Granted {
+							t.Errorf("%s: an administrator read case content without break-glass", name)
+						}
+						if role == Parent && rel != Own && d.Allowed {
+							t.Errorf("%s: a parent reached another family", name)
+						}
+						if action == Delete && d.Allowed {
+							t.Errorf("%s: a family record was deleted", name)
+						}
+						if d.Allowed && d.CanBreakGlass {
+							t.Errorf("%s: allowed and offered break-glass at once", name)
+						}
+					}
+					if kind == KindAudit && action != ViewAudit && d.Allowed {
+						t.Errorf("%s: the audit log was changed", name)
+					}
+					if action == ManageUsers && role != Admin && d.Allowed {
+						t.Errorf("%s: a non-administrator managed users", name)
+					}
+				}
+			}
+		}
+	}
+	if checked != len(Roles())*len(allActions)*len(allKinds)*len(allRelationships) {
+		t.Fatalf("checked %d combinations", checked)
+	}
+}
