@@ -77,11 +77,18 @@ func (h *Hasher) hash(password string) (string, error) {
 
 // Verify checks password against a PHC-format hash. It returns
 // ErrPasswordMismatch when they differ.
+//
+// An account with no password yet (an invitation not yet accepted) never
+// matches, after the same effort as a real check.
 func (h *Hasher) Verify(ctx context.Context, encoded, password string) error {
 	if err := h.acquire(ctx); err != nil {
 		return err
 	}
 	defer h.release()
+	if encoded == "" {
+		_ = verify(h.dummy, password+"\x00")
+		return ErrPasswordMismatch
+	}
 	return verify(encoded, password)
 }
 

@@ -16,7 +16,9 @@ type User struct {
 	Email        string // lower-case
 	Name         string
 	Role         Role
-	PasswordHash string
+	PasswordHash string // empty until the person sets a password through their link
+	TeamID       string // staff only; may be empty
+	FamilyID     string // parents only: the one family they belong to
 	DisabledAt   *time.Time
 	CreatedAt    time.Time
 }

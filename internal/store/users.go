@@ -11,13 +11,14 @@ import (
 	"github.com/steadfast-care/steadfast/internal/ids"
 )
 
-const userColumns = `id, org_id, email, name, role, password_hash, disabled_at, created_at`
+const userColumns = `id, org_id, email, name, role, password_hash, team_id, family_id, disabled_at, created_at`
 
 func scanUser(row interface{ Scan(...any) error }) (access.User, error) {
 	var u access.User
 	var role string
 	var disabled sql.NullTime
-	if err := row.Scan(&u.ID, &u.OrgID, &u.Email, &u.Name, &role, &u.PasswordHash, &disabled, &u.CreatedAt); err != nil {
+	var team, family sql.NullString
+	if err := row.Scan(&u.ID, &u.OrgID, &u.Email, &u.Name, &role, &u.PasswordHash, &team, &family, &disabled, &u.CreatedAt); err != nil {
 		return access.User{}, mapError(err)
 	}
 	r, err := access.ParseRole(role)
@@ -25,6 +26,7 @@ func scanUser(row interface{ Scan(...any) error }) (access.User, error) {
 		return access.User{}, fmt.Errorf("user %s: %w", u.ID, err)
 	}
 	u.Role = r
+	u.TeamID, u.FamilyID = team.String, family.String
 	if disabled.Valid {
 		t := disabled.Time.UTC()
 		u.DisabledAt = &t
@@ -39,7 +41,9 @@ type NewUser struct {
 	Email        string
 	Name         string
 	Role         access.Role
-	PasswordHash string
+	PasswordHash string // empty for an invited person who has not yet chosen one
+	TeamID       string
+	FamilyID     string // required for parents
 }
 
 // CreateUser adds an account. A repeated email gives ErrAlreadyExists.
@@ -56,11 +60,12 @@ func (db *DB) CreateUser(ctx context.Context, nu NewUser) (access.User, error) {
 func createUser(ctx context.Context, q querier, now time.Time, nu NewUser) (access.User, error) {
 	u := access.User{
 		ID: ids.New(), OrgID: nu.OrgID, Email: access.NormaliseEmail(nu.Email),
-		Name: strings.TrimSpace(nu.Name), Role: nu.Role, PasswordHash: nu.PasswordHash, CreatedAt: now,
+		Name: strings.TrimSpace(nu.Name), Role: nu.Role, PasswordHash: nu.PasswordHash,
+		TeamID: nu.TeamID, FamilyID: nu.FamilyID, CreatedAt: now,
 	}
 	_, err := q.ExecContext(ctx, `INSERT INTO users (`+userColumns+`, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7)`,
-		u.ID, u.OrgID, u.Email, u.Name, string(u.Role), u.PasswordHash, now)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $9)`,
+		u.ID, u.OrgID, u.Email, u.Name, string(u.Role), u.PasswordHash, nullable(u.TeamID), nullable(u.FamilyID), now)
 	if err != nil {
 		return access.User{}, fmt.Errorf("create user: %w", mapError(err))
 	}
@@ -76,6 +81,9 @@ func (db *DB) UserByEmail(ctx context.Context, email string) (access.User, error
 	}
 	return u, nil
 }
+
+// nullable stores an empty string as NULL, for optional references.
+func nullable(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
 
 // UserByID finds an account by its ID.
 func (db *DB) UserByID(ctx context.Context, id string) (access.User, error) {

@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/steadfast-care/steadfast/internal/ids"
+)
+
+// Family is the household record practitioners are allocated to and parents
+// belong to. The families issue adds children, members and the rest.
+type Family struct {
+	ID        string
+	OrgID     string
+	Name      string
+	CreatedAt time.Time
+}
+
+// CreateFamily adds a family to an organisation.
+func (db *DB) CreateFamily(ctx context.Context, orgID, name string) (Family, error) {
+	f := Family{ID: ids.New(), OrgID: orgID, Name: strings.TrimSpace(name), CreatedAt: db.Now()}
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO families (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)`,
+			f.ID, f.OrgID, f.Name, f.CreatedAt)
+		return mapError(err)
+	})
+	if err != nil {
+		return Family{}, fmt.Errorf("create family: %w", err)
+	}
+	return f, nil
+}
+
+// FamilyInOrg reads a family of one organisation. A family of another
+// organisation is ErrNotFound, exactly as a family that does not exist.
+func (db *DB) FamilyInOrg(ctx context.Context, orgID, familyID string) (Family, error) {
+	var f Family
+	err := db.read.QueryRowContext(ctx, `SELECT id, org_id, name, created_at FROM families WHERE id = $1 AND org_id = $2`,
+		familyID, orgID).Scan(&f.ID, &f.OrgID, &f.Name, &f.CreatedAt)
+	if err != nil {
+		return Family{}, fmt.Errorf("family %s: %w", familyID, mapError(err))
+	}
+	f.CreatedAt = f.CreatedAt.UTC()
+	return f, nil
+}
+
+// Allocate allocates a practitioner to a family from now on. Allocating an
+// already allocated practitioner changes nothing.
+func (db *DB) Allocate(ctx context.Context, orgID, familyID, practitionerID string) error {
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM allocations
+			WHERE family_id = $1 AND practitioner_id = $2 AND ended_at IS NULL`, familyID, practitionerID).Scan(&n); err != nil {
+			return mapError(err)
+		}
+		if n > 0 {
+			return nil
+		}
+		var ok int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM families f, users u
+			WHERE f.id = $1 AND f.org_id = $3 AND u.id = $2 AND u.org_id = $3 AND u.role = 'practitioner'`,
+			familyID, practitionerID, orgID).Scan(&ok); err != nil {
+			return mapError(err)
+		}
+		if ok == 0 {
+			return fmt.Errorf("no such family and practitioner in the organisation: %w", ErrNotFound)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO allocations (id, org_id, family_id, practitioner_id, started_at)
+			VALUES ($1, $2, $3, $4, $5)`, ids.New(), orgID, familyID, practitionerID, db.Now())
+		return mapError(err)
+	})
+	if err != nil {
+		return fmt.Errorf("allocate: %w", err)
+	}
+	return nil
+}
+
+// EndAllocation ends a practitioner's current allocation to a family, keeping its history.
+func (db *DB) EndAllocation(ctx context.Context, orgID, familyID, practitionerID string) error {
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE allocations SET ended_at = $1
+			WHERE org_id = $2 AND family_id = $3 AND practitioner_id = $4 AND ended_at IS NULL`,
+			db.Now(), orgID, familyID, practitionerID)
+		return mapError(err)
+	})
+	if err != nil {
+		return fmt.Errorf("end allocation: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+)
+
+// FamilyRelationship works out how actor stands to a family of their own
+// organisation, for access.Can. A family in another organisation, or none at
+// all, is ErrNotFound: the two look the same to the caller.
+func (db *DB) FamilyRelationship(ctx context.Context, actor access.Actor, familyID string) (access.Relationship, error) {
+	var exists, member, allocated, supervised int
+	err := db.read.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM families WHERE id = $1 AND org_id = $2),
+		(SELECT COUNT(*) FROM users WHERE id = $3 AND family_id = $1),
+		(SELECT COUNT(*) FROM allocations WHERE family_id = $1 AND practitioner_id = $3 AND ended_at IS NULL),
+		(SELECT COUNT(*) FROM allocations a JOIN supervision_links l ON l.practitioner_id = a.practitioner_id
+		   WHERE a.family_id = $1 AND a.ended_at IS NULL AND l.supervisor_id = $3)`,
+		familyID, actor.OrgID, actor.UserID).Scan(&exists, &member, &allocated, &supervised)
+	if err != nil {
+		return access.None, fmt.Errorf("family relationship: %w", mapError(err))
+	}
+	switch {
+	case exists == 0:
+		return access.None, fmt.Errorf("family %s: %w", familyID, ErrNotFound)
+	case actor.Role == access.Parent && member > 0:
+		return access.Own, nil
+	case actor.Role == access.Practitioner && allocated > 0:
+		return access.Allocated, nil
+	case actor.Role == access.Supervisor && supervised > 0:
+		return access.Supervised, nil
+	}
+	return access.None, nil
+}
+
+// UserRelationship works out how actor stands to another user of their
+// organisation: themselves, someone they supervise, or no one in particular.
+func (db *DB) UserRelationship(ctx context.Context, actor access.Actor, userID string) (access.Relationship, error) {
+	if userID == actor.UserID {
+		return access.Own, nil
+	}
+	var inOrg, supervised int
+	err := db.read.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2),
+		(SELECT COUNT(*) FROM supervision_links WHERE supervisor_id = $3 AND practitioner_id = $1)`,
+		userID, actor.OrgID, actor.UserID).Scan(&inOrg, &supervised)
+	if err != nil {
+		return access.None, fmt.Errorf("user relationship: %w", mapError(err))
+	}
+	if inOrg == 0 {
+		return access.None, fmt.Errorf("user %s: %w", userID, ErrNotFound)
+	}
+	if supervised > 0 {
+		return access.Supervised, nil
+	}
+	return access.None, nil
+}
