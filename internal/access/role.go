@@ -49,3 +49,16 @@ func (r Role) Label() string {
 
 // IsStaff reports whether the role belongs to the service rather than a family.
 func (r Role) IsStaff() bool { return r != Parent }
+
+// StaffRoles lists the roles an administrator can invite. Parents join
+// through their family's record instead.
+func StaffRoles() []Role { return []Role{Admin, Supervisor, Practitioner, CoFacilitator} }
+
+// ParseStaffRole turns typed text into a staff role.
+func ParseStaffRole(s string) (Role, error) {
+	r, err := ParseRole(s)
+	if err != nil || !r.IsStaff() {
+		return "", fmt.Errorf("access: %q is not a staff role", s)
+	}
+	return r, nil
+}

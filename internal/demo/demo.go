@@ -81,9 +81,15 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 			if err != nil {
 				return Result{}, fmt.Errorf("demo: hash password: %w", err)
 			}
-			if _, err := db.CreateUser(ctx, store.NewUser{
-				OrgID: org.ID, Email: acct.Email, Name: acct.Name, Role: s.role, PasswordHash: hash,
-			}); err != nil {
+			nu := store.NewUser{OrgID: org.ID, Email: acct.Email, Name: acct.Name, Role: s.role, PasswordHash: hash}
+			if s.role == access.Parent {
+				family, err := db.CreateFamily(ctx, org.ID, "The "+last+" family")
+				if err != nil {
+					return Result{}, fmt.Errorf("demo: create family: %w", err)
+				}
+				nu.FamilyID = family.ID
+			}
+			if _, err := db.CreateUser(ctx, nu); err != nil {
 				return Result{}, fmt.Errorf("demo: create %s: %w", s.role, err)
 			}
 			if i == 0 {

@@ -82,7 +82,7 @@ func TestUsers(t *testing.T) {
 			t.Error("new user is not active")
 		}
 		_, err = db.CreateUser(ctx, store.NewUser{OrgID: org.ID, Email: "sam.okafor@example.org", Name: "Other",
-			Role: access.Parent, PasswordHash: "x"})
+			Role: access.Supervisor, PasswordHash: "x"})
 		if !errors.Is(err, store.ErrAlreadyExists) {
 			t.Errorf("duplicate email: err = %v, want ErrAlreadyExists", err)
 		}
@@ -93,7 +93,7 @@ func TestUsers(t *testing.T) {
 			t.Errorf("unknown id: err = %v, want ErrNotFound", err)
 		}
 		_, err = db.CreateUser(ctx, store.NewUser{OrgID: "nosuchorganisation00", Email: "a@example.org", Name: "A",
-			Role: access.Parent, PasswordHash: "x"})
+			Role: access.Practitioner, PasswordHash: "x"})
 		if !errors.Is(err, store.ErrConflict) {
 			t.Errorf("user in a missing organisation: err = %v, want ErrConflict", err)
 		}
@@ -171,7 +171,7 @@ func TestSessionStore(t *testing.T) {
 	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		org, _ := db.CreateOrganisation(ctx, "O")
-		u, err := db.CreateUser(ctx, store.NewUser{OrgID: org.ID, Email: "p@example.org", Name: "P", Role: access.Parent, PasswordHash: "h"})
+		u, err := db.CreateUser(ctx, store.NewUser{OrgID: org.ID, Email: "p@example.org", Name: "P", Role: access.Practitioner, PasswordHash: "h"})
 		if err != nil {
 			t.Fatal(err)
 		}

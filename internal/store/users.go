@@ -58,6 +58,23 @@ func (db *DB) CreateUser(ctx context.Context, nu NewUser) (access.User, error) {
 }
 
 func createUser(ctx context.Context, q querier, now time.Time, nu NewUser) (access.User, error) {
+	// References must stay inside the organisation: a team or family of
+	// another organisation is treated as not existing.
+	for table, id := range map[string]string{"teams": nu.TeamID, "families": nu.FamilyID} {
+		if id == "" {
+			continue
+		}
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE id = $1 AND org_id = $2`, id, nu.OrgID).Scan(&n); err != nil {
+			return access.User{}, fmt.Errorf("create user: %w", mapError(err))
+		}
+		if n == 0 {
+			return access.User{}, fmt.Errorf("create user: %s %s: %w", table, id, ErrConflict)
+		}
+	}
+	if (nu.Role == access.Parent) != (nu.FamilyID != "") {
+		return access.User{}, fmt.Errorf("create user: a parent belongs to one family and staff to none: %w", ErrConflict)
+	}
 	u := access.User{
 		ID: ids.New(), OrgID: nu.OrgID, Email: access.NormaliseEmail(nu.Email),
 		Name: strings.TrimSpace(nu.Name), Role: nu.Role, PasswordHash: nu.PasswordHash,

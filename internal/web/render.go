@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 )
@@ -24,6 +25,7 @@ type templates struct {
 func loadTemplates() (*templates, error) {
 	funcs := template.FuncMap{
 		"field": field,
+		"when":  when,
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -60,6 +62,21 @@ func (t *templates) names() []string {
 	return out
 }
 
+// when formats a time for people in the UK: "3 November 2026 at 2:05pm".
+func when(t time.Time) string {
+	return t.In(ukTime).Format("2 January 2006 at 3:04pm")
+}
+
+// ukTime is the zone people using Steadfast live in. It falls back to UTC
+// where the system has no zone database.
+var ukTime = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
 // view is what every page template receives.
 type view struct {
 	Title string // the page's own title; the layout adds the service name
@@ -67,6 +84,7 @@ type view struct {
 	Demo  bool
 	Actor *access.Actor
 	Nav   []navItem
+	Flash string // a confirmation of what the person just did
 	Data  any
 }
 
@@ -85,7 +103,7 @@ func navigationFor(actor *access.Actor, currentPath string) []navItem {
 	var items []navItem
 	switch actor.Role {
 	case access.Admin:
-		items = []navItem{{Text: "Organisation", Href: "/"}}
+		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}}
 	case access.Supervisor:
 		items = []navItem{{Text: "Team", Href: "/"}}
 	case access.Practitioner:
@@ -96,7 +114,8 @@ func navigationFor(actor *access.Actor, currentPath string) []navItem {
 		items = []navItem{{Text: "My space", Href: "/"}}
 	}
 	for i := range items {
-		items[i].Current = items[i].Href == currentPath
+		items[i].Current = items[i].Href == currentPath ||
+			items[i].Href != "/" && strings.HasPrefix(currentPath, items[i].Href+"/")
 	}
 	return items
 }
@@ -115,6 +134,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		Demo:  s.cfg.Demo,
 		Actor: actor,
 		Nav:   navigationFor(actor, r.URL.Path),
+		Flash: s.takeFlash(r),
 		Data:  data,
 	}
 	var buf bytes.Buffer

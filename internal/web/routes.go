@@ -28,6 +28,26 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /sign-in", Public, s.signInSubmit)
 	s.handle(mux, "POST /sign-out", Public, s.signOut)
 
+	// Setting a password from an invitation or reset link.
+	s.handle(mux, "GET /set-password/{token}", Public, s.setPasswordPage)
+	s.handle(mux, "POST /set-password/{token}", Public, s.setPasswordSubmit)
+
+	// Administration: people and teams.
+	s.handle(mux, "GET /admin/users", SignedIn, s.adminUsers)
+	s.handle(mux, "GET /admin/users/new", SignedIn, s.adminInviteForm)
+	s.handle(mux, "POST /admin/users", SignedIn, s.adminInvite)
+	s.handle(mux, "GET /admin/users/{id}", SignedIn, s.adminUser)
+	s.handle(mux, "POST /admin/users/{id}/role", SignedIn, s.adminUserRole)
+	s.handle(mux, "POST /admin/users/{id}/team", SignedIn, s.adminUserTeam)
+	s.handle(mux, "POST /admin/users/{id}/supervisors", SignedIn, s.adminUserAddSupervisor)
+	s.handle(mux, "POST /admin/users/{id}/supervisors/{supervisor}/remove", SignedIn, s.adminUserRemoveSupervisor)
+	s.handle(mux, "POST /admin/users/{id}/link", SignedIn, s.adminUserLink)
+	s.handle(mux, "GET /admin/users/{id}/disable", SignedIn, s.adminUserDisableConfirm)
+	s.handle(mux, "POST /admin/users/{id}/disable", SignedIn, s.adminUserDisable)
+	s.handle(mux, "POST /admin/users/{id}/enable", SignedIn, s.adminUserEnable)
+	s.handle(mux, "GET /admin/teams", SignedIn, s.adminTeams)
+	s.handle(mux, "POST /admin/teams", SignedIn, s.adminCreateTeam)
+
 	// Home, by role.
 	s.handle(mux, "GET /{$}", SignedIn, s.home)
 

@@ -16,11 +16,32 @@ import (
 // caller should get. A registered route without a case fails
 // TestEveryRouteHasACase, so no route escapes these checks.
 type routeCase struct {
-	path      string // a concrete path for the pattern
-	signedOut int    // expected status when signed out
-	signedIn  int    // expected status for every signed-in role
-	html      bool   // the response is an HTML page
+	path      string              // a concrete path for the pattern
+	signedOut int                 // expected status when signed out
+	signedIn  int                 // expected status for every signed-in role not in byRole
+	byRole    map[access.Role]int // expected status for particular roles
+	html      bool                // the response is an HTML page
 }
+
+// want returns the status expected for a caller: "" for signed out, or a role.
+func (rc routeCase) want(role access.Role) int {
+	if role == "" {
+		return rc.signedOut
+	}
+	if code, ok := rc.byRole[role]; ok {
+		return code
+	}
+	return rc.signedIn
+}
+
+// adminOnly is the expectation for administration routes: administrators get
+// adminStatus, everyone else signed in is refused.
+func adminOnly(path string, adminStatus int) routeCase {
+	return routeCase{path: path, signedOut: 303, signedIn: 403, byRole: map[access.Role]int{access.Admin: adminStatus}, html: true}
+}
+
+// noSuchUser is an ID with the right shape that belongs to no one.
+const noSuchUser = "aaaaaaaaaaaaaaaaaaaa"
 
 var routeCases = map[string]routeCase{
 	"GET /healthz":        {path: "/healthz", signedOut: 200, signedIn: 200},
@@ -36,6 +57,24 @@ var routeCases = map[string]routeCase{
 	"POST /sign-out":      {path: "/sign-out", signedOut: 303, signedIn: 303},
 	"GET /{$}":            {path: "/", signedOut: 303, signedIn: 200, html: true},
 	"/":                   {path: "/no-such-page", signedOut: 404, signedIn: 404, html: true},
+
+	"GET /set-password/{token}":  {path: "/set-password/not-a-real-token", signedOut: 404, signedIn: 404, html: true},
+	"POST /set-password/{token}": {path: "/set-password/not-a-real-token", signedOut: 404, signedIn: 404, html: true},
+
+	"GET /admin/users":                                       adminOnly("/admin/users", 200),
+	"GET /admin/users/new":                                   adminOnly("/admin/users/new", 200),
+	"POST /admin/users":                                      adminOnly("/admin/users", 422),
+	"GET /admin/users/{id}":                                  adminOnly("/admin/users/"+noSuchUser, 404),
+	"POST /admin/users/{id}/role":                            adminOnly("/admin/users/"+noSuchUser+"/role", 404),
+	"POST /admin/users/{id}/team":                            adminOnly("/admin/users/"+noSuchUser+"/team", 404),
+	"POST /admin/users/{id}/supervisors":                     adminOnly("/admin/users/"+noSuchUser+"/supervisors", 404),
+	"POST /admin/users/{id}/supervisors/{supervisor}/remove": adminOnly("/admin/users/"+noSuchUser+"/supervisors/"+noSuchUser+"/remove", 404),
+	"POST /admin/users/{id}/link":                            adminOnly("/admin/users/"+noSuchUser+"/link", 404),
+	"GET /admin/users/{id}/disable":                          adminOnly("/admin/users/"+noSuchUser+"/disable", 404),
+	"POST /admin/users/{id}/disable":                         adminOnly("/admin/users/"+noSuchUser+"/disable", 404),
+	"POST /admin/users/{id}/enable":                          adminOnly("/admin/users/"+noSuchUser+"/enable", 404),
+	"GET /admin/teams":                                       adminOnly("/admin/teams", 200),
+	"POST /admin/teams":                                      adminOnly("/admin/teams", 422),
 }
 
 func TestEveryRouteHasACase(t *testing.T) {
@@ -73,16 +112,20 @@ func TestRouteCasesCatchAMissingRoute(t *testing.T) {
 // visitor and as every role, checking the status and the security headers.
 func TestEveryRouteAnswersAsExpected(t *testing.T) {
 	env := webtest.Start(t, webtest.Options{})
-	callers := map[string]*client{"signed out": newClient(t, env)}
+	callers := map[access.Role]*client{"": newClient(t, env)}
 	for _, role := range access.Roles() {
 		c := newClient(t, env)
 		c.signIn(env.Accounts[role])
-		callers[string(role)] = c
+		callers[role] = c
 	}
 	for _, r := range env.Server.Routes() {
 		rc := routeCases[r.Pattern]
-		for who, c := range callers {
-			if r.Pattern == "POST /sign-out" && who != "signed out" {
+		for role, c := range callers {
+			who := string(role)
+			if role == "" {
+				who = "signed out"
+			}
+			if r.Pattern == "POST /sign-out" && role != "" {
 				continue // would end the session the other routes need; tested in signin_test.go
 			}
 			var res response
@@ -91,11 +134,7 @@ func TestEveryRouteAnswersAsExpected(t *testing.T) {
 			} else {
 				res = c.get(rc.path)
 			}
-			want := rc.signedIn
-			if who == "signed out" {
-				want = rc.signedOut
-			}
-			if res.StatusCode != want {
+			if want := rc.want(role); res.StatusCode != want {
 				t.Errorf("%s as %s: status %d, want %d", r.Pattern, who, res.StatusCode, want)
 			}
 			checkSecurityHeaders(t, r.Pattern+" as "+who, res, !strings.HasPrefix(rc.path, "/static/"))

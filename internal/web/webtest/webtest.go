@@ -23,7 +23,20 @@ type Env struct {
 	Server *web.Server
 	// Accounts holds one demo sign-in per role, keyed by role. Empty when the
 	// server was started without the demo organisation.
-	Accounts map[access.Role]demo.Account
+	Accounts Accounts
+}
+
+// Accounts holds one demo sign-in per role.
+type Accounts map[access.Role]demo.Account
+
+// OrgID returns the demo organisation's ID.
+func (a Accounts) OrgID(tb testing.TB, env *Env) string {
+	tb.Helper()
+	u, err := env.DB.UserByEmail(context.Background(), a[access.Admin].Email)
+	if err != nil {
+		tb.Fatalf("demo organisation: %v", err)
+	}
+	return u.OrgID
 }
 
 // Options adjust the test server.
@@ -44,7 +57,7 @@ func Start(tb testing.TB, opts Options) *Env {
 		opts.Seed = 1
 	}
 	db := storetest.Open(tb, opts.Engine)
-	env := &Env{DB: db, Accounts: map[access.Role]demo.Account{}}
+	env := &Env{DB: db, Accounts: Accounts{}}
 	if !opts.Empty {
 		res, err := demo.Generate(context.Background(), db, access.NewHasher(), opts.Seed)
 		if err != nil {

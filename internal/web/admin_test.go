@@ -1,0 +1,176 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/web/webtest"
+)
+
+var setPasswordLink = regexp.MustCompile(`http://[^<"\s]+/set-password/[a-z0-9]+`)
+
+// TestInviteJourney follows an invitation from the administrator to the new
+// person's first sign-in.
+func TestInviteJourney(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{})
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+
+	bad := admin.post("/admin/users", url.Values{"name": {"Jo Marsh"}, "email": {"jo@"}, "role": {"parent"}})
+	if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(bad.body, "Choose what they will do") ||
+		!strings.Contains(bad.body, `value="Jo Marsh"`) || !strings.Contains(bad.body, "correct format") {
+		t.Fatalf("invalid invitation: %d", bad.StatusCode)
+	}
+	taken := admin.post("/admin/users", url.Values{"name": {"Jo Marsh"}, "email": {env.Accounts[access.Parent].Email}, "role": {"practitioner"}})
+	if !strings.Contains(taken.body, "already has an account") {
+		t.Error("a taken email was not explained")
+	}
+
+	res := admin.post("/admin/users", url.Values{"name": {"Jo Marsh"}, "email": {"jo.marsh@riverside-demo.example"}, "role": {"practitioner"}})
+	link := setPasswordLink.FindString(res.body)
+	if res.StatusCode != http.StatusOK || link == "" {
+		t.Fatalf("invitation: %d, link %q", res.StatusCode, link)
+	}
+	path := strings.TrimPrefix(link, env.URL)
+
+	// Until the password is set, the account cannot be used to sign in.
+	jo := newClient(t, env)
+	if r := jo.post("/sign-in", url.Values{"email": {"jo.marsh@riverside-demo.example"}, "password": {"any password at all"}}); r.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("sign-in to an invited account with no password yet: %d, want 401", r.StatusCode)
+	}
+	page := jo.get(path)
+	if page.StatusCode != http.StatusOK || !strings.Contains(page.body, "Hello Jo Marsh") {
+		t.Fatalf("set-password page: %d", page.StatusCode)
+	}
+	if r := jo.post(path, url.Values{"password": {"too short"}, "password-confirm": {"too short"}}); r.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("short password accepted: %d", r.StatusCode)
+	}
+	done := jo.post(path, url.Values{"password": {"heron willow quill anchor"}, "password-confirm": {"heron willow quill anchor"}})
+	if done.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set password: %d", done.StatusCode)
+	}
+	if home := jo.get("/"); !strings.Contains(home.body, "Your caseload") || !strings.Contains(home.body, "Your password is set") {
+		t.Error("after setting a password, the practitioner's home did not show")
+	}
+	if r := newClient(t, env).get(path); r.StatusCode != http.StatusNotFound {
+		t.Errorf("used link: %d, want 404", r.StatusCode)
+	}
+	again := newClient(t, env)
+	if r := again.post("/sign-in", url.Values{"email": {"jo.marsh@riverside-demo.example"}, "password": {"heron willow quill anchor"}}); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("sign in with the chosen password: %d", r.StatusCode)
+	}
+}
+
+// TestAdministratorChanges covers role, team, supervision and disabling.
+func TestAdministratorChanges(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{})
+	ctx := t.Context()
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	adminID := mustUser(t, env, access.Admin)
+	pracID := mustUser(t, env, access.Practitioner)
+	superID := mustUser(t, env, access.Supervisor)
+
+	// The practitioner is signed in elsewhere.
+	prac := newClient(t, env)
+	prac.signIn(env.Accounts[access.Practitioner])
+
+	if r := admin.post("/admin/users/"+pracID+"/supervisors", url.Values{"supervisor": {superID}}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add supervisor: %d", r.StatusCode)
+	}
+	if s, _ := env.DB.Supervisees(ctx, env.Accounts.OrgID(t, env), superID); len(s) != 1 || s[0].ID != pracID {
+		t.Errorf("supervisees = %v", s)
+	}
+	page := admin.get("/admin/users/" + pracID)
+	if !strings.Contains(page.body, "Supervisor added") || !strings.Contains(page.body, "Remove") {
+		t.Error("the practitioner's page does not show the new supervisor and a confirmation")
+	}
+
+	team := admin.post("/admin/teams", url.Values{"name": {"North"}})
+	if team.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add team: %d", team.StatusCode)
+	}
+	teams, _ := env.DB.ListTeams(ctx, env.Accounts.OrgID(t, env))
+	if len(teams) != 1 {
+		t.Fatalf("teams = %v", teams)
+	}
+	if r := admin.post("/admin/users/"+pracID+"/team", url.Values{"team": {teams[0].ID}}); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("change team: %d", r.StatusCode)
+	}
+	if r := admin.post("/admin/users/"+pracID+"/team", url.Values{"team": {"bbbbbbbbbbbbbbbbbbbb"}}); r.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("unknown team: %d", r.StatusCode)
+	}
+
+	// Administrators cannot lock themselves out.
+	if r := admin.post("/admin/users/"+adminID+"/role", url.Values{"role": {"practitioner"}}); r.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.body, "cannot change your own role") {
+		t.Errorf("own role change: %d", r.StatusCode)
+	}
+	if r := admin.post("/admin/users/"+adminID+"/disable", nil); r.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("own disable: %d", r.StatusCode)
+	}
+
+	if r := admin.post("/admin/users/"+pracID+"/role", url.Values{"role": {"supervisor"}}); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("role change: %d", r.StatusCode)
+	}
+	if u, _ := env.DB.UserByID(ctx, pracID); u.Role != access.Supervisor {
+		t.Errorf("role = %s", u.Role)
+	}
+
+	// Disabling asks first, then ends every session at once.
+	confirm := admin.get("/admin/users/" + pracID + "/disable")
+	if confirm.StatusCode != http.StatusOK || !strings.Contains(confirm.body, "signed out everywhere") {
+		t.Errorf("disable confirmation: %d", confirm.StatusCode)
+	}
+	if r := admin.post("/admin/users/"+pracID+"/disable", nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("disable: %d", r.StatusCode)
+	}
+	if r := prac.get("/"); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/sign-in" {
+		t.Errorf("the disabled person's session still works: %d", r.StatusCode)
+	}
+	a := env.Accounts[access.Practitioner]
+	if r := newClient(t, env).post("/sign-in", url.Values{"email": {a.Email}, "password": {a.Password}}); r.StatusCode == http.StatusSeeOther {
+		t.Error("a disabled person signed in")
+	}
+	if r := admin.post("/admin/users/"+pracID+"/enable", nil); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("enable: %d", r.StatusCode)
+	}
+}
+
+// TestAdministratorsStayInTheirOrganisation checks that another
+// organisation's people cannot be seen or changed, even by ID.
+func TestAdministratorsStayInTheirOrganisation(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{})
+	ctx := t.Context()
+	other, err := env.DB.CreateOrganisation(ctx, "Elsewhere Trust")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stranger, err := env.DB.CreateUser(ctx, store.NewUser{OrgID: other.ID, Email: "stranger@elsewhere.example", Name: "Stranger Person", Role: access.Practitioner, PasswordHash: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	for _, path := range []string{"/admin/users/" + stranger.ID, "/admin/users/" + stranger.ID + "/disable"} {
+		if r := admin.get(path); r.StatusCode != http.StatusNotFound || strings.Contains(r.body, "Stranger Person") {
+			t.Errorf("GET %s: %d", path, r.StatusCode)
+		}
+	}
+	for _, path := range []string{"/role", "/team", "/disable", "/link", "/supervisors"} {
+		if r := admin.post("/admin/users/"+stranger.ID+path, url.Values{"role": {"supervisor"}}); r.StatusCode != http.StatusNotFound {
+			t.Errorf("POST %s: %d", path, r.StatusCode)
+		}
+	}
+	if u, _ := env.DB.UserByID(ctx, stranger.ID); u.Role != access.Practitioner || !u.Active() {
+		t.Error("another organisation's user was changed")
+	}
+	if list := admin.get("/admin/users"); strings.Contains(list.body, "Stranger Person") {
+		t.Error("another organisation's user is listed")
+	}
+}

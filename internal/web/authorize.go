@@ -1,0 +1,34 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+)
+
+// authorize asks the policy whether the signed-in actor may do action to res.
+// A refusal becomes errForbidden. Handlers call it before reading anything
+// personal; it is the only way a handler learns whether it may go on.
+func (s *Server) authorize(r *http.Request, action access.Action, res access.Resource) (access.Decision, error) {
+	actor := actorFrom(r.Context())
+	if actor == nil {
+		return access.Decision{Rule: "not-signed-in"}, errForbidden
+	}
+	d := access.Can(*actor, action, res)
+	s.log.DebugContext(r.Context(), "policy decision", "request_id", requestIDFrom(r.Context()),
+		"actor", *actor, "action", action, "kind", res.Kind, "resource_id", res.ID, "allowed", d.Allowed, "rule", d.Rule)
+	if !d.Allowed {
+		return d, errForbidden
+	}
+	return d, nil
+}
+
+// flash keeps a one-line confirmation for the next page the person sees.
+func (s *Server) flash(r *http.Request, message string) {
+	s.sessions.Put(r.Context(), "flash", message)
+}
+
+// takeFlash returns and forgets the pending confirmation, if any.
+func (s *Server) takeFlash(r *http.Request) string {
+	return s.sessions.PopString(r.Context(), "flash")
+}
