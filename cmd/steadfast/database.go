@@ -36,6 +36,20 @@ func (d *dbFlags) openAndMigrate(ctx context.Context, log *slog.Logger) (*store.
 	return db, nil
 }
 
+// openQuietly opens a database whose schema must already be current, for
+// commands that should not change the schema as a side effect.
+func (d *dbFlags) openQuietly(ctx context.Context) (*store.DB, error) {
+	db, err := store.Open(ctx, store.Config{DSN: d.dsn, DataDir: d.data})
+	if err != nil {
+		return nil, err
+	}
+	if err := db.CheckReady(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%w (run `steadfast migrate` first)", err)
+	}
+	return db, nil
+}
+
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("migrate", "Bring the database schema up to date, then exit. Safe to run while other instances start.", stderr)
 	var d dbFlags

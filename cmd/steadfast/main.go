@@ -25,6 +25,7 @@ func commands() []command {
 		{"serve", "Run the Steadfast web service.", runServe},
 		{"demo", "Run Steadfast with realistic synthetic data, and print a sign-in for each role.", runDemo},
 		{"migrate", "Bring the database schema up to date, then exit.", runMigrate},
+		{"user", "Add, disable or list accounts: user add | user disable EMAIL | user list.", runUser},
 		{"version", "Print the version and the commit it was built from.", runVersion},
 	}
 }

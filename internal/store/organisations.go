@@ -50,3 +50,23 @@ func (db *DB) HasOrganisations(ctx context.Context) (bool, error) {
 	}
 	return n > 0, nil
 }
+
+// ListOrganisations returns every organisation, oldest first. Installations
+// hold a handful, so the list is bounded rather than paginated.
+func (db *DB) ListOrganisations(ctx context.Context) ([]access.Organisation, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, name, created_at FROM organisations ORDER BY created_at, id LIMIT 1000`)
+	if err != nil {
+		return nil, fmt.Errorf("list organisations: %w", mapError(err))
+	}
+	defer rows.Close()
+	var out []access.Organisation
+	for rows.Next() {
+		var o access.Organisation
+		if err := rows.Scan(&o.ID, &o.Name, &o.CreatedAt); err != nil {
+			return nil, fmt.Errorf("list organisations: %w", mapError(err))
+		}
+		o.CreatedAt = o.CreatedAt.UTC()
+		out = append(out, o)
+	}
+	return out, mapError(rows.Err())
+}
