@@ -23,7 +23,11 @@ const (
 	KindOrganisation Kind = "organisation"
 	KindUser         Kind = "user"
 	KindTeam         Kind = "team"
-	KindFamily       Kind = "family"
+	// KindFamily is a family's case record, for staff.
+	KindFamily Kind = "family"
+	// KindFamilyShared is what a family shares with its workers: a parent's
+	// journal, plans and support network.
+	KindFamilyShared Kind = "family-shared"
 	KindGroup        Kind = "group"
 	KindAudit        Kind = "audit"
 )
@@ -88,7 +92,7 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canUser(actor, action, res)
 	case KindAudit:
 		return canAudit(actor, action, res)
-	case KindFamily:
+	case KindFamily, KindFamilyShared:
 		return canFamily(actor, action, res)
 	case KindGroup:
 		return canGroup(actor, action, res)
@@ -140,10 +144,10 @@ func casework(action Action) bool { return action == Read || action == Create ||
 func canFamily(actor Actor, action Action, res Resource) Decision {
 	switch actor.Role {
 	case Parent:
-		if res.Relationship == Own && casework(action) {
+		if res.Kind == KindFamilyShared && res.Relationship == Own && casework(action) {
 			return allow("parent-own-family")
 		}
-		return deny("parent-other-family")
+		return deny("parent-not-case-record")
 	case CoFacilitator:
 		return deny("cofacilitator-no-family-records")
 	case Practitioner:

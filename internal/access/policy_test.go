@@ -4,7 +4,7 @@ import "testing"
 
 var (
 	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
-	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindGroup, KindAudit}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit}
 	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
 )
 
@@ -24,9 +24,12 @@ func TestPolicyTable(t *testing.T) {
 		allow  bool
 		glass  bool
 	}{
-		{Parent, Read, fam(Own), true, false},
-		{Parent, Update, fam(Own), true, false},
-		{Parent, Delete, fam(Own), false, false},
+		{Parent, Read, Resource{Kind: KindFamilyShared, OrgID: "org-a", Relationship: Own}, true, false},
+		{Parent, Update, Resource{Kind: KindFamilyShared, OrgID: "org-a", Relationship: Own}, true, false},
+		{Parent, Delete, Resource{Kind: KindFamilyShared, OrgID: "org-a", Relationship: Own}, false, false},
+		{Parent, Read, Resource{Kind: KindFamilyShared, OrgID: "org-a", Relationship: None}, false, false},
+		{Parent, Read, fam(Own), false, false},
+		{Practitioner, Read, Resource{Kind: KindFamilyShared, OrgID: "org-a", Relationship: Allocated}, true, false},
 		{Parent, Read, fam(None), false, false},
 		{Parent, BreakGlass, fam(None), false, false},
 		{Practitioner, Read, fam(Allocated), true, false},
@@ -89,7 +92,10 @@ func TestPolicyInvariants(t *testing.T) {
 					if Can(Actor{Role: role}, action, res).Allowed {
 						t.Errorf("%s: allowed with no signed-in user", name)
 					}
-					if kind == KindFamily {
+					if kind == KindFamily && role == Parent && d.Allowed {
+						t.Errorf("%s: a parent read the staff case record", name)
+					}
+					if kind == KindFamily || kind == KindFamilyShared {
 						if role == CoFacilitator && (d.Allowed || d.CanBreakGlass) {
 							t.Errorf("%s: a co-facilitator reached a family record", name)
 						}

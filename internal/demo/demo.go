@@ -68,6 +68,8 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 	}
 	names := newNamer(rng)
 	res := Result{People: map[access.Role]int{}}
+	made := map[access.Role][]string{} // user IDs by role, in order
+	var families []string
 	for _, s := range staffing {
 		for i := 0; i < s.count; i++ {
 			first, last := names.next()
@@ -88,17 +90,43 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 					return Result{}, fmt.Errorf("demo: create family: %w", err)
 				}
 				nu.FamilyID = family.ID
+				families = append(families, family.ID)
 			}
-			if _, err := db.CreateUser(ctx, nu); err != nil {
+			u, err := db.CreateUser(ctx, nu)
+			if err != nil {
 				return Result{}, fmt.Errorf("demo: create %s: %w", s.role, err)
 			}
+			made[s.role] = append(made[s.role], u.ID)
 			if i == 0 {
 				res.SignIns = append(res.SignIns, acct)
 			}
 			res.People[s.role]++
 		}
 	}
+	if err := relate(ctx, db, org.ID, made, families); err != nil {
+		return Result{}, err
+	}
 	return res, nil
+}
+
+// relate sets up the working relationships: each supervisor supervises half
+// of the practitioners, and families are allocated to practitioners in turn,
+// so the first parent's family is allocated to the first practitioner, who is
+// supervised by the first supervisor. Some families are left unallocated, as
+// families waiting for a worker are in real services.
+func relate(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families []string) error {
+	sups, pracs := made[access.Supervisor], made[access.Practitioner]
+	for i, p := range pracs {
+		if err := db.LinkSupervisor(ctx, orgID, sups[i*len(sups)/len(pracs)], p); err != nil {
+			return fmt.Errorf("demo: supervision: %w", err)
+		}
+	}
+	for i, f := range families[:len(families)-2] {
+		if err := db.Allocate(ctx, orgID, f, pracs[i%len(pracs)]); err != nil {
+			return fmt.Errorf("demo: allocation: %w", err)
+		}
+	}
+	return nil
 }
 
 // emailFor makes a demo email on a reserved domain (RFC 2606), so no real

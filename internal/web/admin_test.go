@@ -74,7 +74,12 @@ func TestAdministratorChanges(t *testing.T) {
 	admin.signIn(env.Accounts[access.Admin])
 	adminID := mustUser(t, env, access.Admin)
 	pracID := mustUser(t, env, access.Practitioner)
-	superID := mustUser(t, env, access.Supervisor)
+	newSuper, err := env.DB.CreateUser(ctx, store.NewUser{OrgID: env.Accounts.OrgID(t, env), Email: "new.super@riverside-demo.example",
+		Name: "New Supervisor", Role: access.Supervisor, PasswordHash: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	superID := newSuper.ID
 
 	// The practitioner is signed in elsewhere.
 	prac := newClient(t, env)
