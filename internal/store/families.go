@@ -90,3 +90,24 @@ func (db *DB) EndAllocation(ctx context.Context, orgID, familyID, practitionerID
 	}
 	return nil
 }
+
+// AllocatedFamilies lists the families currently allocated to a practitioner, by name.
+func (db *DB) AllocatedFamilies(ctx context.Context, orgID, practitionerID string) ([]Family, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT f.id, f.org_id, f.name, f.created_at FROM families f
+		JOIN allocations a ON a.family_id = f.id
+		WHERE a.org_id = $1 AND a.practitioner_id = $2 AND a.ended_at IS NULL ORDER BY f.name LIMIT 500`, orgID, practitionerID)
+	if err != nil {
+		return nil, fmt.Errorf("allocated families: %w", mapError(err))
+	}
+	defer rows.Close()
+	var out []Family
+	for rows.Next() {
+		var f Family
+		if err := rows.Scan(&f.ID, &f.OrgID, &f.Name, &f.CreatedAt); err != nil {
+			return nil, fmt.Errorf("allocated families: %w", mapError(err))
+		}
+		f.CreatedAt = f.CreatedAt.UTC()
+		out = append(out, f)
+	}
+	return out, mapError(rows.Err())
+}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/steadfast-care/steadfast/internal/demo"
+	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/store/storetest"
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
 )
 
@@ -97,3 +99,6 @@ var perRequestValues = regexp.MustCompile(`nonce="[^"]*"|reference: <strong>[^<]
 
 // stable removes the parts of a page that differ on every request.
 func stable(body string) string { return perRequestValues.ReplaceAllString(body, "") }
+
+// engines lists the storage engines to run web tests on.
+func engines() []store.Engine { return storetest.Engines() }

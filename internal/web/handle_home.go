@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/store"
 )
 
 // usersPerPage bounds the administrator's list of accounts.
@@ -13,9 +14,11 @@ const usersPerPage = 25
 
 // homeData is what each role's home page shows.
 type homeData struct {
-	OrgName string
-	Users   []access.User
-	Pager   pager
+	OrgName     string
+	Users       []access.User
+	Pager       pager
+	Families    []store.Family // a practitioner's allocated families
+	Supervisees []access.User  // a supervisor's practitioners
 }
 
 // home shows the signed-in person's own starting page, which depends on their role.
@@ -37,8 +40,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		data.Pager = newPager("/", pageNo, usersPerPage, page.Total)
 		return s.render(w, r, http.StatusOK, "home_admin", org.Name, data)
 	case access.Supervisor:
+		if data.Supervisees, err = s.db.Supervisees(r.Context(), actor.OrgID, actor.UserID); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
 		return s.render(w, r, http.StatusOK, "home_supervisor", "Your team", data)
 	case access.Practitioner:
+		if data.Families, err = s.db.AllocatedFamilies(r.Context(), actor.OrgID, actor.UserID); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
 		return s.render(w, r, http.StatusOK, "home_practitioner", "Your caseload", data)
 	case access.CoFacilitator:
 		return s.render(w, r, http.StatusOK, "home_cofacilitator", "Your groups", data)

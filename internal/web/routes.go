@@ -48,6 +48,11 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /admin/teams", SignedIn, s.adminTeams)
 	s.handle(mux, "POST /admin/teams", SignedIn, s.adminCreateTeam)
 
+	// Families. POST to the family's own address opens it through
+	// break-glass, so the page asking for a reason names no family.
+	s.handle(mux, "GET /families/{id}", SignedIn, s.familyPage)
+	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
+
 	// Home, by role.
 	s.handle(mux, "GET /{$}", SignedIn, s.home)
 

@@ -59,7 +59,21 @@ CREATE TABLE password_links (
 );
 CREATE INDEX password_links_user ON password_links (user_id);
 
+-- Staff who opened a family outside their own work, with the reason they
+-- gave. Shown on the family's page to its allocated practitioners and their
+-- supervisors. The grant itself lives in the opener's session and ends with it.
+CREATE TABLE break_glass (
+    id         TEXT PRIMARY KEY,
+    org_id     TEXT NOT NULL REFERENCES organisations (id),
+    family_id  TEXT NOT NULL REFERENCES families (id),
+    user_id    TEXT NOT NULL REFERENCES users (id),
+    reason     TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX break_glass_family ON break_glass (family_id, created_at);
+
 -- +goose Down
+DROP TABLE break_glass;
 DROP TABLE password_links;
 DROP TABLE allocations;
 DROP TABLE supervision_links;

@@ -1,0 +1,288 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/web"
+	"github.com/steadfast-care/steadfast/internal/web/webtest"
+)
+
+// The access matrix: for every registered route, what every caller gets.
+// A caller is a role and its relationship to the resource in the path.
+// TestAccessMatrixCoversEveryRoute fails when a route has no row, or a
+// family route lacks a cell for any role and relationship.
+
+// target is which family a family route is aimed at.
+type target string
+
+const (
+	// related is the family the demo's parent belongs to: the parent's own,
+	// the practitioner's allocated, the supervisor's supervised family, and
+	// no relation of the administrator or co-facilitator.
+	related target = "related"
+	// unrelated is a family of the same organisation with no one allocated.
+	unrelated target = "unrelated"
+	// otherOrg is a family of another organisation.
+	otherOrg target = "other-organisation"
+)
+
+var targets = []target{related, unrelated, otherOrg}
+
+// matrixRow says how to exercise a route and what each caller should get.
+type matrixRow struct {
+	path      string // {family} stands for the target family's ID
+	signedOut int
+	// byRole gives the status for each role, for routes with no family.
+	byRole map[access.Role]int
+	// byTarget gives the status for each target and role, for family routes.
+	byTarget map[target]map[access.Role]int
+	html     bool
+}
+
+func (m matrixRow) isFamilyRoute() bool { return strings.Contains(m.path, "{family}") }
+
+func (m matrixRow) want(role access.Role, t target) (int, bool) {
+	if role == "" {
+		return m.signedOut, true
+	}
+	if m.isFamilyRoute() {
+		code, ok := m.byTarget[t][role]
+		return code, ok
+	}
+	code, ok := m.byRole[role]
+	return code, ok
+}
+
+// same gives every role one status.
+func same(path string, signedOut, status int, html bool) matrixRow {
+	r := matrixRow{path: path, signedOut: signedOut, byRole: map[access.Role]int{}, html: html}
+	for _, role := range access.Roles() {
+		r.byRole[role] = status
+	}
+	return r
+}
+
+// adminOnly is the row for administration routes: administrators get
+// adminStatus, everyone else signed in is refused.
+func adminOnly(path string, adminStatus int) matrixRow {
+	r := same(path, http.StatusSeeOther, http.StatusForbidden, true)
+	r.byRole[access.Admin] = adminStatus
+	return r
+}
+
+// roles builds a role-to-status map in role order: admin, supervisor,
+// practitioner, co-facilitator, parent.
+func roles(admin, supervisor, practitioner, cofacilitator, parent int) map[access.Role]int {
+	return map[access.Role]int{access.Admin: admin, access.Supervisor: supervisor,
+		access.Practitioner: practitioner, access.CoFacilitator: cofacilitator, access.Parent: parent}
+}
+
+// noSuchUser is an ID with the right shape that belongs to no one.
+const noSuchUser = "aaaaaaaaaaaaaaaaaaaa"
+
+var accessMatrix = map[string]matrixRow{
+	"GET /healthz":        same("/healthz", 200, 200, false),
+	"GET /readyz":         same("/readyz", 200, 200, false),
+	"GET /metrics":        same("/metrics", 200, 200, false),
+	"GET /static/":        same("/static/dist/app.css", 200, 200, false),
+	"GET /accessibility":  same("/accessibility", 200, 200, true),
+	"GET /privacy":        same("/privacy", 200, 200, true),
+	"GET /setup/{token}":  same("/setup/not-a-real-token", 410, 410, true),
+	"POST /setup/{token}": same("/setup/not-a-real-token", 410, 410, true),
+	"GET /sign-in":        same("/sign-in", 200, 303, true),
+	"POST /sign-in":       same("/sign-in", 422, 422, true),
+	"POST /sign-out":      same("/sign-out", 303, 303, false),
+	"GET /{$}":            same("/", 303, 200, true),
+	"/":                   same("/no-such-page", 404, 404, true),
+
+	"GET /set-password/{token}":  same("/set-password/not-a-real-token", 404, 404, true),
+	"POST /set-password/{token}": same("/set-password/not-a-real-token", 404, 404, true),
+
+	"GET /admin/users":                                       adminOnly("/admin/users", 200),
+	"GET /admin/users/new":                                   adminOnly("/admin/users/new", 200),
+	"POST /admin/users":                                      adminOnly("/admin/users", 422),
+	"GET /admin/users/{id}":                                  adminOnly("/admin/users/"+noSuchUser, 404),
+	"POST /admin/users/{id}/role":                            adminOnly("/admin/users/"+noSuchUser+"/role", 404),
+	"POST /admin/users/{id}/team":                            adminOnly("/admin/users/"+noSuchUser+"/team", 404),
+	"POST /admin/users/{id}/supervisors":                     adminOnly("/admin/users/"+noSuchUser+"/supervisors", 404),
+	"POST /admin/users/{id}/supervisors/{supervisor}/remove": adminOnly("/admin/users/"+noSuchUser+"/supervisors/"+noSuchUser+"/remove", 404),
+	"POST /admin/users/{id}/link":                            adminOnly("/admin/users/"+noSuchUser+"/link", 404),
+	"GET /admin/users/{id}/disable":                          adminOnly("/admin/users/"+noSuchUser+"/disable", 404),
+	"POST /admin/users/{id}/disable":                         adminOnly("/admin/users/"+noSuchUser+"/disable", 404),
+	"POST /admin/users/{id}/enable":                          adminOnly("/admin/users/"+noSuchUser+"/enable", 404),
+	"GET /admin/teams":                                       adminOnly("/admin/teams", 200),
+	"POST /admin/teams":                                      adminOnly("/admin/teams", 422),
+
+	// The family's case record. Staff outside the family's work are offered
+	// break-glass (403 with a reason form); parents and co-facilitators are
+	// told nothing (404); another organisation's families do not exist (404).
+	"GET /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
+		related:   roles(403, 200, 200, 404, 404),
+		unrelated: roles(403, 403, 403, 404, 404),
+		otherOrg:  roles(404, 404, 404, 404, 404),
+	}},
+	// Break-glass, posted with no reason: those who may break glass are asked
+	// for one (422); those already in the family's work are sent to it (303).
+	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
+		related:   roles(422, 303, 303, 404, 404),
+		unrelated: roles(422, 422, 422, 404, 404),
+		otherOrg:  roles(404, 404, 404, 404, 404),
+	}},
+}
+
+// matrixFixture holds the families each target stands for.
+type matrixFixture struct {
+	families map[target]store.Family
+	otherOrg string // the other organisation's name
+}
+
+func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
+	t.Helper()
+	ctx := t.Context()
+	parent, err := env.DB.UserByEmail(ctx, env.Accounts[access.Parent].Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := env.DB.FamilyInOrg(ctx, parent.OrgID, parent.FamilyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loose, err := env.DB.CreateFamily(ctx, parent.OrgID, "The Unallocated-Fairweather family")
+	if err != nil {
+		t.Fatal(err)
+	}
+	org, err := env.DB.CreateOrganisation(ctx, "Elsewhere Borough Council")
+	if err != nil {
+		t.Fatal(err)
+	}
+	far, err := env.DB.CreateFamily(ctx, org.ID, "The Faraway-Elsewhere family")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name}
+}
+
+func (fx matrixFixture) path(pattern string, t target) string {
+	return strings.ReplaceAll(pattern, "{family}", fx.families[t].ID)
+}
+
+func TestAccessMatrixCoversEveryRoute(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{Empty: true})
+	missing := matrixGaps(env.Server.Routes(), accessMatrix)
+	for _, m := range missing {
+		t.Error(m)
+	}
+	registered := map[string]bool{}
+	for _, r := range env.Server.Routes() {
+		registered[r.Pattern] = true
+	}
+	for pattern := range accessMatrix {
+		if !registered[pattern] {
+			t.Errorf("the access matrix names %q, which is not registered", pattern)
+		}
+	}
+}
+
+// matrixGaps lists every route without a row, and every missing cell.
+func matrixGaps(routes []web.Route, matrix map[string]matrixRow) []string {
+	var gaps []string
+	for _, r := range routes {
+		row, ok := matrix[r.Pattern]
+		if !ok {
+			gaps = append(gaps, "route "+r.Pattern+" has no row in the access matrix")
+			continue
+		}
+		if row.signedOut == 0 {
+			gaps = append(gaps, r.Pattern+": no status for signed-out callers")
+		}
+		for _, role := range access.Roles() {
+			if !row.isFamilyRoute() {
+				if _, ok := row.want(role, ""); !ok {
+					gaps = append(gaps, r.Pattern+": no status for "+string(role))
+				}
+				continue
+			}
+			for _, tg := range targets {
+				if _, ok := row.want(role, tg); !ok {
+					gaps = append(gaps, r.Pattern+": no status for "+string(role)+" on the "+string(tg)+" family")
+				}
+			}
+		}
+	}
+	return gaps
+}
+
+// TestAccessMatrixCatchesGaps shows the coverage check can fail: a new route
+// with no row, and a family route missing one cell, are both reported.
+func TestAccessMatrixCatchesGaps(t *testing.T) {
+	partial := roles(200, 200, 200, 404, 404)
+	delete(partial, access.Parent)
+	matrix := map[string]matrixRow{
+		"GET /healthz": same("/healthz", 200, 200, false),
+		"GET /families/{id}/notes": {path: "/families/{family}/notes", signedOut: 303, byTarget: map[target]map[access.Role]int{
+			related: roles(403, 200, 200, 404, 404), unrelated: partial, otherOrg: roles(404, 404, 404, 404, 404),
+		}},
+	}
+	routes := []web.Route{{Pattern: "GET /healthz"}, {Pattern: "GET /families/{id}/notes"}, {Pattern: "GET /families/{id}/plans"}}
+	gaps := matrixGaps(routes, matrix)
+	if len(gaps) != 2 || !strings.Contains(gaps[0], "parent on the unrelated family") || !strings.Contains(gaps[1], "/plans has no row") {
+		t.Fatalf("gaps = %q; want the missing cell and the missing row", gaps)
+	}
+}
+
+// TestAccessMatrix requests every route as every caller and checks the
+// status and security headers, on every engine.
+func TestAccessMatrix(t *testing.T) {
+	for _, engine := range engines() {
+		t.Run(string(engine), func(t *testing.T) {
+			env := webtest.Start(t, webtest.Options{Engine: engine})
+			fx := newMatrixFixture(t, env)
+			signedIn := map[access.Role]*client{"": newClient(t, env)}
+			for _, role := range access.Roles() {
+				signedIn[role] = newClient(t, env)
+				signedIn[role].signIn(env.Accounts[role])
+			}
+			for _, r := range env.Server.Routes() {
+				row := accessMatrix[r.Pattern]
+				tgs := []target{""}
+				if row.isFamilyRoute() {
+					tgs = targets
+				}
+				for _, role := range append([]access.Role{""}, access.Roles()...) {
+					for _, tg := range tgs {
+						c := signedIn[role]
+						if r.Pattern == "POST /sign-out" && role != "" {
+							// Signing out would end the session the other rows use.
+							c = newClient(t, env)
+							c.signIn(env.Accounts[role])
+						}
+						path := fx.path(row.path, tg)
+						var res response
+						if r.Method() == http.MethodPost {
+							res = c.post(path, url.Values{})
+						} else {
+							res = c.get(path)
+						}
+						want, _ := row.want(role, tg)
+						who := string(role)
+						if who == "" {
+							who = "signed out"
+						}
+						if res.StatusCode != want {
+							t.Errorf("%s as %s (%s family): status %d, want %d", r.Pattern, who, tg, res.StatusCode, want)
+						}
+						checkSecurityHeaders(t, r.Pattern+" as "+who, res, !strings.HasPrefix(path, "/static/"))
+						if row.html && res.StatusCode != http.StatusSeeOther && !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+							t.Errorf("%s as %s: content type %q", r.Pattern, who, res.Header.Get("Content-Type"))
+						}
+					}
+				}
+			}
+		})
+	}
+}
