@@ -45,8 +45,6 @@ func TestServeTLS(t *testing.T) {
 // is running, and before making a setup link, when it cannot load its TLS files.
 func TestServeRefusesUnreadableTLSFiles(t *testing.T) {
 	t.Parallel()
-	t.Skip("known bug: serve.go loads the TLS files only in srv.ServeTLS, after printing a setup link and " +
-		"\"Steadfast is running\"; remove this skip once they are loaded before offerSetup")
 	missing := filepath.Join(t.TempDir(), "missing.pem")
 	res := runBinary(t, nil, "serve", "--addr", "127.0.0.1:0", "--tls-cert", missing, "--tls-key", missing, "--data", t.TempDir())
 	if res.code == 0 || !strings.Contains(res.stderr, "missing.pem") {
