@@ -54,7 +54,7 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlagSet("migrate", "Bring the database schema up to date, then exit. Safe to run while other instances start.", stderr)
 	var d dbFlags
 	d.register(fs, "./steadfast-data")
-	if err := parseWithEnv(fs, args); err != nil {
+	if err := parseWithEnv(fs, args, stdout); err != nil {
 		return err
 	}
 	db, err := store.Open(ctx, store.Config{DSN: d.dsn, DataDir: d.data})

@@ -24,7 +24,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	sf.register(fs)
 	seed := fs.Uint64("seed", 0, "seed for the synthetic data; the same seed gives the same people and passwords (default: random)")
 	accountsOut := fs.String("accounts-out", "", "also write the sign-in table to this file as JSON")
-	if err := parseWithEnv(fs, args); err != nil {
+	if err := parseWithEnv(fs, args, stdout); err != nil {
 		return err
 	}
 	if *seed == 0 {
@@ -34,6 +34,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	log, err := sf.logger(stderr)
 	if err != nil {
+		return err
+	}
+	if err := sf.check(); err != nil {
 		return err
 	}
 
@@ -74,11 +77,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", sf.addr, err)
 	}
-	cfg, err := sf.webConfig(true, listener)
-	if err != nil {
-		listener.Close()
-		return err
-	}
+	cfg := sf.webConfig(true, listener)
 	return serveUntilDone(ctx, db, cfg, &sf, listener, log, func() {
 		printSignIns(stdout, cfg.BaseURL, *seed, res, temporary)
 	})

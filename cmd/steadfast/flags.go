@@ -22,21 +22,39 @@ func newFlagSet(name, summary string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("steadfast "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: steadfast %s [flags]\n\n%s\n\nFlags (each can also be set with the environment variable shown):\n", name, summary)
+		out := fs.Output()
+		fmt.Fprintf(out, "Usage: steadfast %s [flags]\n\n%s\n\nFlags (each can also be set with the environment variable shown):\n", name, summary)
 		fs.VisitAll(func(f *flag.Flag) {
 			def := ""
 			if f.DefValue != "" {
 				def = fmt.Sprintf(" (default %q)", f.DefValue)
 			}
-			fmt.Fprintf(stderr, "  --%s  [%s]%s\n      %s\n", f.Name, envName(f.Name), def, f.Usage)
+			fmt.Fprintf(out, "  --%s  [%s]%s\n      %s\n", f.Name, envName(f.Name), def, f.Usage)
 		})
 	}
 	return fs
 }
 
+// asksForHelp reports whether args ask for a command's help.
+func asksForHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help", "--h":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
+}
+
 // parseWithEnv parses args, then fills every flag not given on the command
-// line from its STEADFAST_* environment variable. Flags win over the environment.
-func parseWithEnv(fs *flag.FlagSet, args []string) error {
+// line from its STEADFAST_* environment variable. Flags win over the
+// environment. Help that was asked for goes to stdout; mistakes go to stderr.
+func parseWithEnv(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	if asksForHelp(args) {
+		fs.SetOutput(stdout)
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +25,7 @@ type serverFlags struct {
 	tlsKey    string
 	logFormat string
 	logLevel  string
+	tlsConfig *tls.Config // loaded by check
 }
 
 func (s *serverFlags) register(fs *flag.FlagSet) {
@@ -50,23 +52,36 @@ func (s *serverFlags) logger(stderr io.Writer) (*slog.Logger, error) {
 	return nil, fmt.Errorf("--log-format must be json or text, not %q", s.logFormat)
 }
 
-// webConfig works out the web layer's settings from the flags.
-func (s *serverFlags) webConfig(demo bool, listener net.Listener) (web.Config, error) {
+// check validates the flags and loads the TLS certificate, before anything
+// touches the database or says it is running.
+func (s *serverFlags) check() error {
 	if (s.tlsCert == "") != (s.tlsKey == "") {
-		return web.Config{}, errors.New("--tls-cert and --tls-key go together")
+		return errors.New("--tls-cert and --tls-key go together")
 	}
+	if s.baseURL != "" && !strings.HasPrefix(s.baseURL, "http://") && !strings.HasPrefix(s.baseURL, "https://") {
+		return fmt.Errorf("--base-url must start with http:// or https://, not %q", s.baseURL)
+	}
+	if s.tlsCert != "" {
+		cert, err := tls.LoadX509KeyPair(s.tlsCert, s.tlsKey)
+		if err != nil {
+			return fmt.Errorf("load --tls-cert %s and --tls-key %s: %w", s.tlsCert, s.tlsKey, err)
+		}
+		s.tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	return nil
+}
+
+// webConfig works out the web layer's settings from checked flags.
+func (s *serverFlags) webConfig(demo bool, listener net.Listener) web.Config {
 	base := strings.TrimSuffix(s.baseURL, "/")
 	if base == "" {
 		scheme := "http"
-		if s.tlsCert != "" {
+		if s.tlsConfig != nil {
 			scheme = "https"
 		}
 		base = scheme + "://" + listener.Addr().String()
 	}
-	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
-		return web.Config{}, fmt.Errorf("--base-url must start with http:// or https://, not %q", s.baseURL)
-	}
-	return web.Config{Demo: demo, Secure: strings.HasPrefix(base, "https://"), BaseURL: base}, nil
+	return web.Config{Demo: demo, Secure: strings.HasPrefix(base, "https://"), BaseURL: base}
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -75,11 +90,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var sf serverFlags
 	d.register(fs, "./steadfast-data")
 	sf.register(fs)
-	if err := parseWithEnv(fs, args); err != nil {
+	if err := parseWithEnv(fs, args, stdout); err != nil {
 		return err
 	}
 	log, err := sf.logger(stderr)
 	if err != nil {
+		return err
+	}
+	if err := sf.check(); err != nil {
 		return err
 	}
 	db, err := d.openAndMigrate(ctx, log)
@@ -91,11 +109,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", sf.addr, err)
 	}
-	cfg, err := sf.webConfig(false, listener)
-	if err != nil {
-		listener.Close()
-		return err
-	}
+	cfg := sf.webConfig(false, listener)
 	if err := offerSetup(ctx, db, cfg.BaseURL, stdout); err != nil {
 		listener.Close()
 		return err
@@ -142,8 +156,9 @@ func serveUntilDone(ctx context.Context, db *store.DB, cfg web.Config, sf *serve
 
 	errc := make(chan error, 1)
 	go func() {
-		if sf.tlsCert != "" {
-			errc <- srv.ServeTLS(listener, sf.tlsCert, sf.tlsKey)
+		if sf.tlsConfig != nil {
+			srv.TLSConfig = sf.tlsConfig
+			errc <- srv.ServeTLS(listener, "", "")
 		} else {
 			errc <- srv.Serve(listener)
 		}

@@ -56,7 +56,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	roleText := fs.String("role", "", "admin, supervisor, practitioner or cofacilitator (required)")
 	orgID := fs.String("org", "", "organisation ID, needed only when there is more than one")
 	baseURL := fs.String("base-url", "http://127.0.0.1:8080", "the address people use to reach Steadfast, for the printed link")
-	if err := parseWithEnv(fs, args); err != nil {
+	if err := parseWithEnv(fs, args, stdout); err != nil {
 		return err
 	}
 	var problems []string
@@ -113,7 +113,7 @@ func runUserDisable(ctx context.Context, args []string, stdout, stderr io.Writer
 		return errUsage
 	}
 	email := fs.Arg(0)
-	if err := parseWithEnv(fs, nil); err != nil {
+	if err := parseWithEnv(fs, nil, stdout); err != nil {
 		return err
 	}
 	db, err := d.openQuietly(ctx)
@@ -143,7 +143,7 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var d dbFlags
 	d.register(fs, "./steadfast-data")
 	orgID := fs.String("org", "", "organisation ID, needed only when there is more than one")
-	if err := parseWithEnv(fs, args); err != nil {
+	if err := parseWithEnv(fs, args, stdout); err != nil {
 		return err
 	}
 	db, err := d.openQuietly(ctx)

@@ -1,6 +1,9 @@
 package store
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseDSN(t *testing.T) {
 	cases := []struct {
@@ -32,8 +35,14 @@ func TestParseDSN(t *testing.T) {
 }
 
 func TestRedactDSN(t *testing.T) {
-	if got := redactDSN("postgres://steadfast:s3cret@db:5432/sf"); got != "postgres://steadfast:***@db:5432/sf" {
-		t.Errorf("redactDSN = %q", got)
+	for _, dsn := range []string{
+		"postgres://steadfast:s3cret@db:5432/sf",
+		"postgres://steadfast@db/sf?password=s3cret&sslmode=disable",
+		"postgres://db/sf?sslpassword=s3cret",
+	} {
+		if got := redactDSN(dsn); strings.Contains(got, "s3cret") || !strings.Contains(got, "db") {
+			t.Errorf("redactDSN(%q) = %q", dsn, got)
+		}
 	}
 	if got := redactDSN("postgres://db/sf"); got != "postgres://db/sf" {
 		t.Errorf("redactDSN = %q", got)

@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -102,18 +103,21 @@ func parseDSN(cfg Config) (Engine, string, error) {
 	}
 }
 
-// redactDSN hides any password in a DSN so that it can be shown in errors and logs.
+// redactDSN hides any password in a DSN, in the user information or in the
+// query string, so that it can be shown in errors and logs.
 func redactDSN(dsn string) string {
-	at := strings.LastIndex(dsn, "@")
-	scheme := strings.Index(dsn, "://")
-	if at < 0 || scheme < 0 || at < scheme {
-		return dsn
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(unreadable database address)"
 	}
-	userinfo := dsn[scheme+3 : at]
-	if i := strings.Index(userinfo, ":"); i >= 0 {
-		return dsn[:scheme+3] + userinfo[:i] + ":***" + dsn[at:]
+	q := u.Query()
+	for _, k := range []string{"password", "sslpassword"} {
+		if q.Has(k) {
+			q.Set(k, "xxxxx")
+		}
 	}
-	return dsn
+	u.RawQuery = q.Encode()
+	return u.Redacted()
 }
 
 // Engine reports which engine this database uses.

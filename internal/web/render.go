@@ -128,6 +128,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		return fmt.Errorf("render: no page template %q", page)
 	}
 	actor := actorFrom(r.Context())
+	if status == http.StatusUnprocessableEntity || status == http.StatusUnauthorized {
+		// Screen reader users hear the title first, so it says there is a problem.
+		title = "Error: " + title
+	}
 	v := view{
 		Title: title,
 		Nonce: nonceFrom(r.Context()),

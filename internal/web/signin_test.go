@@ -82,7 +82,7 @@ func TestSignInValidation(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("empty sign-in: %d", res.StatusCode)
 	}
-	for _, want := range []string{"There is a problem", "Enter your email address", "Enter your password", `href="#email"`} {
+	for _, want := range []string{"<title>Error: Sign in", "There is a problem", "Enter your email address", "Enter your password", `href="#email"`} {
 		if !strings.Contains(res.body, want) {
 			t.Errorf("empty sign-in page lacks %q", want)
 		}
