@@ -28,6 +28,20 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return sub[args[0]](ctx, args[1:], stdout, stderr)
 }
 
+// openOrganisation opens the database and picks the organisation to act in.
+func (d *dbFlags) openOrganisation(ctx context.Context, orgID string) (*store.DB, access.Organisation, error) {
+	db, err := d.openQuietly(ctx)
+	if err != nil {
+		return nil, access.Organisation{}, err
+	}
+	org, err := soleOrganisation(ctx, db, orgID)
+	if err != nil {
+		db.Close()
+		return nil, access.Organisation{}, err
+	}
+	return db, org, nil
+}
+
 // soleOrganisation picks the organisation to act in: the one named, or the
 // only one there is.
 func soleOrganisation(ctx context.Context, db *store.DB, named string) (access.Organisation, error) {
@@ -73,15 +87,11 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "; "))
 	}
-	db, err := d.openQuietly(ctx)
+	db, org, err := d.openOrganisation(ctx, *orgID)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	org, err := soleOrganisation(ctx, db, *orgID)
-	if err != nil {
-		return err
-	}
 	u, err := db.CreateUser(ctx, store.NewUser{OrgID: org.ID, Email: *email, Name: *name, Role: role})
 	if errors.Is(err, store.ErrAlreadyExists) {
 		return fmt.Errorf("someone already has an account with %s", access.NormaliseEmail(*email))
@@ -146,15 +156,11 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := parseWithEnv(fs, args, stdout); err != nil {
 		return err
 	}
-	db, err := d.openQuietly(ctx)
+	db, org, err := d.openOrganisation(ctx, *orgID)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	org, err := soleOrganisation(ctx, db, *orgID)
-	if err != nil {
-		return err
-	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\n\nNAME\tEMAIL\tROLE\tSTATUS\n", org.Name)
 	const pageSize = 500

@@ -151,3 +151,26 @@ func (db *DB) UserInOrg(ctx context.Context, orgID, userID string) (access.User,
 	}
 	return u, nil
 }
+
+// CountActiveUsersByRole counts an organisation's active accounts for each role.
+func (db *DB) CountActiveUsersByRole(ctx context.Context, orgID string) (map[access.Role]int, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT role, COUNT(*) FROM users WHERE org_id = $1 AND disabled_at IS NULL GROUP BY role`, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("count users: %w", mapError(err))
+	}
+	defer rows.Close()
+	out := map[access.Role]int{}
+	for rows.Next() {
+		var role string
+		var n int
+		if err := rows.Scan(&role, &n); err != nil {
+			return nil, fmt.Errorf("count users: %w", mapError(err))
+		}
+		r, err := access.ParseRole(role)
+		if err != nil {
+			return nil, err
+		}
+		out[r] = n
+	}
+	return out, mapError(rows.Err())
+}

@@ -20,6 +20,9 @@ func (s *Server) manageUsers(r *http.Request) (*access.Actor, error) {
 	return actor, nil
 }
 
+// usersPerPage bounds the administrator's list of accounts.
+const usersPerPage = 25
+
 // adminUsersData is what the list of people shows.
 type adminUsersData struct {
 	Users []access.User

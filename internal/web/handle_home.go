@@ -9,14 +9,10 @@ import (
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
-// usersPerPage bounds the administrator's list of accounts.
-const usersPerPage = 25
-
 // homeData is what each role's home page shows.
 type homeData struct {
 	OrgName     string
-	Users       []access.User
-	Pager       pager
+	RoleCounts  []roleCount // an administrator's overview
 	Families    []store.Family // a practitioner's allocated families
 	Supervisees []access.User  // a supervisor's practitioners
 }
@@ -31,13 +27,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	data := homeData{OrgName: org.Name}
 	switch actor.Role {
 	case access.Admin:
-		pageNo := max(1, atoiOr(r.URL.Query().Get("page"), 1))
-		page, err := s.db.ListUsers(r.Context(), actor.OrgID, usersPerPage, (pageNo-1)*usersPerPage)
+		counts, err := s.db.CountActiveUsersByRole(r.Context(), actor.OrgID)
 		if err != nil {
 			return fmt.Errorf("home: %w", err)
 		}
-		data.Users = page.Users
-		data.Pager = newPager("/", pageNo, usersPerPage, page.Total)
+		for _, role := range access.Roles() {
+			data.RoleCounts = append(data.RoleCounts, roleCount{Role: role, Count: counts[role]})
+		}
 		return s.render(w, r, http.StatusOK, "home_admin", org.Name, data)
 	case access.Supervisor:
 		if data.Supervisees, err = s.db.Supervisees(r.Context(), actor.OrgID, actor.UserID); err != nil {
@@ -55,6 +51,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, http.StatusOK, "home_parent", "Your space", data)
 	}
 	return errForbidden
+}
+
+// roleCount is how many active accounts have one role.
+type roleCount struct {
+	Role  access.Role
+	Count int
 }
 
 func atoiOr(s string, fallback int) int {

@@ -17,7 +17,7 @@ func TestSignInEveryRole(t *testing.T) {
 		t.Run(string(engine), func(t *testing.T) {
 			env := webtest.Start(t, webtest.Options{Engine: engine})
 			headings := map[access.Role]string{
-				access.Admin:         "People with accounts",
+				access.Admin:         "Active accounts",
 				access.Supervisor:    "Your team",
 				access.Practitioner:  "Your caseload",
 				access.CoFacilitator: "Your groups",
