@@ -179,3 +179,31 @@ func TestAdministratorsStayInTheirOrganisation(t *testing.T) {
 		t.Error("another organisation's user is listed")
 	}
 }
+
+// TestPeopleArePaginated checks the list of people is bounded and pages on.
+func TestPeopleArePaginated(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{})
+	orgID := env.Accounts.OrgID(t, env)
+	for i := range 30 {
+		if _, err := env.DB.CreateUser(t.Context(), store.NewUser{OrgID: orgID, Email: "staff" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + "@riverside-demo.example",
+			Name: "Zz Staff " + string(rune('a'+i%26)) + string(rune('a'+i/26)), Role: access.CoFacilitator, PasswordHash: "h"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	first := admin.get("/admin/users")
+	if n := strings.Count(first.body, `href="/admin/users/`) - strings.Count(first.body, `href="/admin/users/new"`); n != 25 {
+		t.Errorf("first page links %d people, want 25", n)
+	}
+	if !strings.Contains(first.body, `rel="next"`) || !strings.Contains(first.body, "Showing 1 to 25 of 49") {
+		t.Error("first page has no way on, or the wrong count")
+	}
+	second := admin.get("/admin/users?page=2")
+	if !strings.Contains(second.body, "Showing 26 to 49 of 49") || !strings.Contains(second.body, `rel="prev"`) || strings.Contains(second.body, `rel="next"`) {
+		t.Error("second page is wrong")
+	}
+	if r := admin.get("/admin/users?page=-3"); r.StatusCode != http.StatusOK || !strings.Contains(r.body, "Showing 1 to 25") {
+		t.Errorf("a nonsense page number: %d", r.StatusCode)
+	}
+}
