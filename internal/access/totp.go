@@ -3,6 +3,7 @@ package access
 import (
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base32"
 	"encoding/hex"
 	"fmt"
 	"strings"
@@ -37,6 +38,23 @@ func NewTOTPKey(issuer, account string) (TOTPKey, error) {
 	})
 	if err != nil {
 		return TOTPKey{}, fmt.Errorf("make TOTP secret: %w", err)
+	}
+	return TOTPKey{Secret: key.Secret(), URL: key.URL()}, nil
+}
+
+// TOTPKeyFor rebuilds the key for a secret made earlier by NewTOTPKey, so a
+// page shown again carries the same QR code.
+func TOTPKeyFor(issuer, account, secret string) (TOTPKey, error) {
+	raw, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(secret)
+	if err != nil || len(raw) < 16 {
+		return TOTPKey{}, fmt.Errorf("TOTP secret is not base32 of at least 128 bits")
+	}
+	key, err := totp.Generate(totp.GenerateOpts{
+		Issuer: issuer, AccountName: account, Period: uint(TOTPPeriod / time.Second),
+		Secret: raw, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1,
+	})
+	if err != nil {
+		return TOTPKey{}, fmt.Errorf("rebuild TOTP key: %w", err)
 	}
 	return TOTPKey{Secret: key.Secret(), URL: key.URL()}, nil
 }

@@ -25,6 +25,15 @@ func TestNewTOTPKey(t *testing.T) {
 	if other.Secret == k.Secret {
 		t.Error("two secrets are the same")
 	}
+	again, err := TOTPKeyFor("Steadfast", "sam@example.org", k.Secret)
+	if err != nil || again != k {
+		t.Errorf("TOTPKeyFor = %+v, %v; want the same key %+v", again, err, k)
+	}
+	for _, bad := range []string{"", "not base32!", "ABCD"} {
+		if _, err := TOTPKeyFor("Steadfast", "sam@example.org", bad); err == nil {
+			t.Errorf("TOTPKeyFor accepted secret %q", bad)
+		}
+	}
 }
 
 func TestMatchTOTP(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/demo"
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
 )
@@ -17,6 +18,7 @@ import (
 // and does not follow redirects, so tests can see each one.
 type client struct {
 	t    *testing.T
+	env  *webtest.Env
 	base string
 	http *http.Client
 }
@@ -27,7 +29,7 @@ func newClient(t *testing.T, env *webtest.Env) *client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &client{t: t, base: env.URL, http: &http.Client{
+	return &client{t: t, env: env, base: env.URL, http: &http.Client{
 		Jar:           jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
@@ -73,10 +75,14 @@ func (c *client) post(path string, form url.Values) response {
 	return c.do(req)
 }
 
-// signIn signs in and checks that it worked.
+// signIn signs in and checks that it worked, entering a code from the
+// account's authenticator app when it has one.
 func (c *client) signIn(a demo.Account) {
 	c.t.Helper()
 	res := c.post("/sign-in", url.Values{"email": {a.Email}, "password": {a.Password}})
+	if res.StatusCode == http.StatusSeeOther && res.Header.Get("Location") == "/sign-in/code" {
+		res = c.post("/sign-in/code", url.Values{"code": {c.env.TOTPCode(c.t, access.Role(a.Role))}})
+	}
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
 		c.t.Fatalf("sign in as %s: %d %s", a.Role, res.StatusCode, res.Header.Get("Location"))
 	}

@@ -77,9 +77,10 @@ type navItem struct {
 	Current bool
 }
 
-// navigationFor returns the service navigation for a signed-in role.
-func navigationFor(actor *access.Actor, currentPath string) []navItem {
-	if actor == nil {
+// navigationFor returns the service navigation for a signed-in role. Someone
+// who must set up a second factor first gets none: they can go nowhere else.
+func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []navItem {
+	if actor == nil || mustEnrol {
 		return nil
 	}
 	var items []navItem
@@ -95,8 +96,10 @@ func navigationFor(actor *access.Actor, currentPath string) []navItem {
 	case access.Parent:
 		items = []navItem{{Text: "My space", Href: "/"}}
 	}
+	items = append(items, navItem{Text: "Account", Href: "/account"})
 	for i := range items {
-		items[i].Current = items[i].Href == currentPath
+		items[i].Current = items[i].Href == currentPath ||
+			items[i].Href != "/" && strings.HasPrefix(currentPath, items[i].Href+"/")
 	}
 	return items
 }
@@ -114,7 +117,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		Nonce: nonceFrom(r.Context()),
 		Demo:  s.cfg.Demo,
 		Actor: actor,
-		Nav:   navigationFor(actor, r.URL.Path),
+		Nav:   navigationFor(actor, mustEnrolFrom(r.Context()), r.URL.Path),
 		Data:  data,
 	}
 	var buf bytes.Buffer
