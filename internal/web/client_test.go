@@ -21,6 +21,8 @@ type client struct {
 	env  *webtest.Env
 	base string
 	http *http.Client
+	// header is added to every request, for a User-Agent or a proxy's header.
+	header http.Header
 }
 
 func newClient(t *testing.T, env *webtest.Env) *client {
@@ -32,7 +34,7 @@ func newClient(t *testing.T, env *webtest.Env) *client {
 	return &client{t: t, env: env, base: env.URL, http: &http.Client{
 		Jar:           jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}}
+	}, header: http.Header{}}
 }
 
 // response is a fully read response.
@@ -43,6 +45,9 @@ type response struct {
 
 func (c *client) do(req *http.Request) response {
 	c.t.Helper()
+	for k, v := range c.header {
+		req.Header[k] = v
+	}
 	res, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
@@ -85,6 +90,26 @@ func (c *client) signIn(a demo.Account) {
 	}
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
 		c.t.Fatalf("sign in as %s: %d %s", a.Role, res.StatusCode, res.Header.Get("Location"))
+	}
+}
+
+// signInWithPassword does the password step only and returns its response.
+func (c *client) signInWithPassword(a demo.Account) response {
+	c.t.Helper()
+	return c.post("/sign-in", url.Values{"email": {a.Email}, "password": {a.Password}})
+}
+
+// setCookie puts a session cookie in the jar, as a copied or planted one would be.
+func (c *client) setCookie(token string) {
+	u, _ := url.Parse(c.base)
+	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: "steadfast_session", Value: token, Path: "/"}})
+}
+
+// wantRedirect fails the test unless res redirects to location.
+func wantRedirect(t *testing.T, what string, res response, location string) {
+	t.Helper()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != location {
+		t.Errorf("%s: %d %q, want 303 to %q", what, res.StatusCode, res.Header.Get("Location"), location)
 	}
 }
 
