@@ -26,6 +26,9 @@ type serverFlags struct {
 	logFormat string
 	logLevel  string
 	tlsConfig *tls.Config // loaded by check
+	// trustedProxyHeader names the header a reverse proxy sets to the
+	// client's address, for per-address sign-in limits.
+	trustedProxyHeader string
 }
 
 func (s *serverFlags) register(fs *flag.FlagSet) {
@@ -35,6 +38,7 @@ func (s *serverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.tlsKey, "tls-key", "", "TLS private key file (with --tls-cert)")
 	fs.StringVar(&s.logFormat, "log-format", "json", "log format: json or text")
 	fs.StringVar(&s.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.StringVar(&s.trustedProxyHeader, "trusted-proxy-header", "", "behind a reverse proxy or load balancer, the header it puts the client's address in, such as X-Forwarded-For; sign-in limits per address use its last entry. Set it only when the proxy always sets that header, or clients could pick their own address (default: the connection's address)")
 }
 
 func (s *serverFlags) logger(stderr io.Writer) (*slog.Logger, error) {
@@ -61,6 +65,9 @@ func (s *serverFlags) check() error {
 	if s.baseURL != "" && !strings.HasPrefix(s.baseURL, "http://") && !strings.HasPrefix(s.baseURL, "https://") {
 		return fmt.Errorf("--base-url must start with http:// or https://, not %q", s.baseURL)
 	}
+	if h := strings.TrimSpace(s.trustedProxyHeader); h != "" && !validHeaderName(h) {
+		return fmt.Errorf("--trusted-proxy-header must be a header name, such as X-Forwarded-For, not %q", s.trustedProxyHeader)
+	}
 	if s.tlsCert != "" {
 		cert, err := tls.LoadX509KeyPair(s.tlsCert, s.tlsKey)
 		if err != nil {
@@ -81,7 +88,18 @@ func (s *serverFlags) webConfig(demo bool, listener net.Listener) web.Config {
 		}
 		base = scheme + "://" + listener.Addr().String()
 	}
-	return web.Config{Demo: demo, Secure: strings.HasPrefix(base, "https://"), BaseURL: base}
+	return web.Config{Demo: demo, Secure: strings.HasPrefix(base, "https://"), BaseURL: base,
+		TrustedProxyHeader: strings.TrimSpace(s.trustedProxyHeader)}
+}
+
+// validHeaderName reports whether s can be an HTTP header name.
+func validHeaderName(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -179,7 +197,8 @@ func serveUntilDone(ctx context.Context, db *store.DB, cfg web.Config, sf *serve
 	return nil
 }
 
-// sweepSessions removes expired sessions every ten minutes until ctx ends.
+// sweepSessions removes expired sessions, and sign-in failure counts for
+// addresses whose window has ended, every ten minutes until ctx ends.
 // Several instances may sweep at once; the deletes do not conflict.
 func sweepSessions(ctx context.Context, db *store.DB, log *slog.Logger) {
 	t := time.NewTicker(10 * time.Minute)
@@ -193,6 +212,9 @@ func sweepSessions(ctx context.Context, db *store.DB, log *slog.Logger) {
 				log.Warn("sweep expired sessions", "err", err)
 			} else if n > 0 {
 				log.Info("swept expired sessions", "count", n)
+			}
+			if _, err := db.DeleteStaleSignInFailures(ctx); err != nil {
+				log.Warn("sweep sign-in failure counts", "err", err)
 			}
 		}
 	}

@@ -140,7 +140,8 @@ func verify(encoded, password string) error {
 }
 
 // PasswordProblem explains kindly why a new password cannot be used, or
-// returns "" when it can. hasSecondFactor lowers the minimum length.
+// returns "" when it can. hasSecondFactor lowers the minimum length. Common
+// passwords are refused whatever their length (see IsCommonPassword).
 func PasswordProblem(password string, hasSecondFactor bool) string {
 	n := utf8.RuneCountInString(password)
 	minimum := MinPasswordLength
@@ -154,6 +155,8 @@ func PasswordProblem(password string, hasSecondFactor bool) string {
 		return fmt.Sprintf("Your password needs at least %d characters. A few unrelated words together are long and easy to remember.", minimum)
 	case len(password) > MaxPasswordLength:
 		return fmt.Sprintf("Your password can be up to %d characters long", MaxPasswordLength)
+	case IsCommonPassword(password):
+		return "This password is one of the most commonly used passwords, words or names, so it is easy to guess. Try a few unrelated words together."
 	}
 	return ""
 }

@@ -7,15 +7,27 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
 )
 
-// SessionUserKey is the session value that names the signed-in user. The
-// session store copies it into its own column so a person's sessions can be
-// found and ended together.
-const SessionUserKey = "user_id"
+// Session values the store copies into columns of their own, so that a
+// person's sessions can be listed and ended together.
+const (
+	// SessionUserKey names the signed-in user (a string). It is set only once
+	// sign-in is complete, second factor included.
+	SessionUserKey = "user_id"
+	// SessionSignedInAtKey holds when sign-in completed (Unix seconds, int64).
+	SessionSignedInAtKey = "signed_in_at"
+	// SessionLastSeenKey holds when the session was last used (Unix seconds,
+	// int64). The web layer updates it at most once a minute.
+	SessionLastSeenKey = "last_seen_at"
+	// SessionDeviceKey holds a rough description of the browser and device
+	// (a string), such as "Firefox on Windows".
+	SessionDeviceKey = "device"
+)
 
 // sessionTouchInterval is how far an idle deadline must move before the store
 // writes it again. scs re-commits every request when an idle timeout is set;
@@ -59,14 +71,16 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, data []byte,
 		return nil
 	}
 
-	userID, err := sessionUser(data)
+	cols, err := sessionColumnsOf(data)
 	if err != nil {
 		return err
 	}
 	return s.db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, user_id) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry, user_id = excluded.user_id`,
-			hash, data, expiry, userID)
+		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, user_id, signed_in_at, last_seen_at, device)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry, user_id = excluded.user_id,
+				signed_in_at = excluded.signed_in_at, last_seen_at = excluded.last_seen_at, device = excluded.device`,
+			hash, data, expiry, cols.userID, cols.signedInAt, cols.lastSeenAt, cols.device)
 		if err != nil {
 			return fmt.Errorf("commit session: %w", mapError(err))
 		}
@@ -85,14 +99,43 @@ func sameSession(a, b []byte) bool {
 	return errA == nil && errB == nil && da.Equal(db) && reflect.DeepEqual(va, vb)
 }
 
-// sessionUser reads the signed-in user's ID out of encoded session data.
-func sessionUser(data []byte) (sql.NullString, error) {
+// sessionColumns are the session values the sessions table keeps in columns.
+type sessionColumns struct {
+	userID     sql.NullString
+	signedInAt sql.NullTime
+	lastSeenAt sql.NullTime
+	device     string
+}
+
+// maxDeviceLen bounds the stored device description.
+const maxDeviceLen = 200
+
+// sessionColumnsOf reads the column values out of encoded session data.
+func sessionColumnsOf(data []byte) (sessionColumns, error) {
 	_, values, err := scs.GobCodec{}.Decode(data)
 	if err != nil {
-		return sql.NullString{}, fmt.Errorf("decode session: %w", err)
+		return sessionColumns{}, fmt.Errorf("decode session: %w", err)
 	}
-	id, ok := values[SessionUserKey].(string)
-	return sql.NullString{String: id, Valid: ok && id != ""}, nil
+	var c sessionColumns
+	if id, ok := values[SessionUserKey].(string); ok && id != "" {
+		c.userID = sql.NullString{String: id, Valid: true}
+	}
+	c.signedInAt = unixValue(values[SessionSignedInAtKey])
+	c.lastSeenAt = unixValue(values[SessionLastSeenKey])
+	c.device, _ = values[SessionDeviceKey].(string)
+	if len(c.device) > maxDeviceLen {
+		c.device = strings.ToValidUTF8(c.device[:maxDeviceLen], "")
+	}
+	return c, nil
+}
+
+// unixValue turns a session value holding Unix seconds into a time.
+func unixValue(v any) sql.NullTime {
+	secs, ok := v.(int64)
+	if !ok || secs <= 0 {
+		return sql.NullTime{}
+	}
+	return sql.NullTime{Time: time.Unix(secs, 0).UTC(), Valid: true}
 }
 
 // DeleteCtx removes a session.

@@ -17,7 +17,7 @@ var setPasswordLink = regexp.MustCompile(`http://[^<"\s]+/set-password/[a-z0-9]+
 // TestInviteJourney follows an invitation from the administrator to the new
 // person's first sign-in.
 func TestInviteJourney(t *testing.T) {
-	env := webtest.Start(t, webtest.Options{})
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
 	admin := newClient(t, env)
 	admin.signIn(env.Accounts[access.Admin])
 
@@ -54,8 +54,13 @@ func TestInviteJourney(t *testing.T) {
 	if done.StatusCode != http.StatusSeeOther {
 		t.Fatalf("set password: %d", done.StatusCode)
 	}
-	if home := jo.get("/"); !strings.Contains(home.body, "Your caseload") || !strings.Contains(home.body, "Your password is set") {
-		t.Error("after setting a password, the practitioner's home did not show")
+	// Staff set up their second factor before anything else.
+	home := jo.get("/")
+	if home.StatusCode != http.StatusSeeOther || home.Header.Get("Location") != setUpPath {
+		t.Fatalf("after setting a password: %d %s, want the two-step set-up", home.StatusCode, home.Header.Get("Location"))
+	}
+	if page := jo.get(setUpPath); !strings.Contains(page.body, "Your password is set") {
+		t.Error("the set-up page does not confirm the password was set")
 	}
 	if r := newClient(t, env).get(path); r.StatusCode != http.StatusNotFound {
 		t.Errorf("used link: %d, want 404", r.StatusCode)
@@ -68,7 +73,7 @@ func TestInviteJourney(t *testing.T) {
 
 // TestAdministratorChanges covers role, team, supervision and disabling.
 func TestAdministratorChanges(t *testing.T) {
-	env := webtest.Start(t, webtest.Options{})
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
 	ctx := t.Context()
 	admin := newClient(t, env)
 	admin.signIn(env.Accounts[access.Admin])
@@ -150,7 +155,7 @@ func TestAdministratorChanges(t *testing.T) {
 // TestAdministratorsStayInTheirOrganisation checks that another
 // organisation's people cannot be seen or changed, even by ID.
 func TestAdministratorsStayInTheirOrganisation(t *testing.T) {
-	env := webtest.Start(t, webtest.Options{})
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
 	ctx := t.Context()
 	other, err := env.DB.CreateOrganisation(ctx, "Elsewhere Trust")
 	if err != nil {
@@ -182,7 +187,7 @@ func TestAdministratorsStayInTheirOrganisation(t *testing.T) {
 
 // TestPeopleArePaginated checks the list of people is bounded and pages on.
 func TestPeopleArePaginated(t *testing.T) {
-	env := webtest.Start(t, webtest.Options{})
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
 	orgID := env.Accounts.OrgID(t, env)
 	for i := range 30 {
 		if _, err := env.DB.CreateUser(t.Context(), store.NewUser{OrgID: orgID, Email: "staff" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + "@riverside-demo.example",
@@ -205,5 +210,26 @@ func TestPeopleArePaginated(t *testing.T) {
 	}
 	if r := admin.get("/admin/users?page=-3"); r.StatusCode != http.StatusOK || !strings.Contains(r.body, "Showing 1 to 25") {
 		t.Errorf("a nonsense page number: %d", r.StatusCode)
+	}
+}
+
+// TestResetLinkDoesNotGetRoundTheSecondFactor: someone with an authenticator
+// app who sets a new password through a link must still sign in with it.
+func TestResetLinkDoesNotGetRoundTheSecondFactor(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	res := admin.post("/admin/users/"+mustUser(t, env, access.Practitioner)+"/link", nil)
+	link := setPasswordLink.FindString(res.body)
+	if link == "" {
+		t.Fatalf("no link made: %d", res.StatusCode)
+	}
+	c := newClient(t, env)
+	done := c.post(strings.TrimPrefix(link, env.URL), url.Values{"password": {"a brand new passphrase"}, "password-confirm": {"a brand new passphrase"}})
+	if done.StatusCode != http.StatusSeeOther || done.Header.Get("Location") != "/sign-in?password-set=1" {
+		t.Fatalf("after the reset: %d %s, want to be sent to sign in", done.StatusCode, done.Header.Get("Location"))
+	}
+	if home := c.get("/"); home.StatusCode != http.StatusSeeOther || home.Header.Get("Location") != "/sign-in" {
+		t.Errorf("the reset signed the person in without their second factor: %d %s", home.StatusCode, home.Header.Get("Location"))
 	}
 }

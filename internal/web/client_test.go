@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/demo"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/store/storetest"
@@ -19,8 +20,11 @@ import (
 // and does not follow redirects, so tests can see each one.
 type client struct {
 	t    *testing.T
+	env  *webtest.Env
 	base string
 	http *http.Client
+	// header is added to every request, for a User-Agent or a proxy's header.
+	header http.Header
 }
 
 func newClient(t *testing.T, env *webtest.Env) *client {
@@ -29,10 +33,10 @@ func newClient(t *testing.T, env *webtest.Env) *client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &client{t: t, base: env.URL, http: &http.Client{
+	return &client{t: t, env: env, base: env.URL, http: &http.Client{
 		Jar:           jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}}
+	}, header: http.Header{}}
 }
 
 // response is a fully read response.
@@ -43,6 +47,9 @@ type response struct {
 
 func (c *client) do(req *http.Request) response {
 	c.t.Helper()
+	for k, v := range c.header {
+		req.Header[k] = v
+	}
 	res, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
@@ -75,12 +82,36 @@ func (c *client) post(path string, form url.Values) response {
 	return c.do(req)
 }
 
-// signIn signs in and checks that it worked.
+// signIn signs in and checks that it worked, entering a code from the
+// account's authenticator app when it has one.
 func (c *client) signIn(a demo.Account) {
 	c.t.Helper()
 	res := c.post("/sign-in", url.Values{"email": {a.Email}, "password": {a.Password}})
+	if res.StatusCode == http.StatusSeeOther && res.Header.Get("Location") == "/sign-in/code" {
+		res = c.post("/sign-in/code", url.Values{"code": {c.env.TOTPCode(c.t, access.Role(a.Role))}})
+	}
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
 		c.t.Fatalf("sign in as %s: %d %s", a.Role, res.StatusCode, res.Header.Get("Location"))
+	}
+}
+
+// signInWithPassword does the password step only and returns its response.
+func (c *client) signInWithPassword(a demo.Account) response {
+	c.t.Helper()
+	return c.post("/sign-in", url.Values{"email": {a.Email}, "password": {a.Password}})
+}
+
+// setCookie puts a session cookie in the jar, as a copied or planted one would be.
+func (c *client) setCookie(token string) {
+	u, _ := url.Parse(c.base)
+	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: "steadfast_session", Value: token, Path: "/"}})
+}
+
+// wantRedirect fails the test unless res redirects to location.
+func wantRedirect(t *testing.T, what string, res response, location string) {
+	t.Helper()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != location {
+		t.Errorf("%s: %d %q, want 303 to %q", what, res.StatusCode, res.Header.Get("Location"), location)
 	}
 }
 

@@ -11,10 +11,11 @@ import (
 
 // homeData is what each role's home page shows.
 type homeData struct {
-	OrgName     string
-	RoleCounts  []roleCount // an administrator's overview
-	Families    []store.Family // a practitioner's allocated families
-	Supervisees []access.User  // a supervisor's practitioners
+	OrgName         string
+	RoleCounts      []roleCount    // an administrator's overview
+	Families        []store.Family // a practitioner's allocated families
+	Supervisees     []access.User  // a supervisor's practitioners
+	HasSecondFactor bool           // for parents, who may choose to add one
 }
 
 // home shows the signed-in person's own starting page, which depends on their role.
@@ -48,6 +49,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	case access.CoFacilitator:
 		return s.render(w, r, http.StatusOK, "home_cofacilitator", "Your groups", data)
 	case access.Parent:
+		if data.HasSecondFactor, err = s.db.HasSecondFactor(r.Context(), actor.UserID); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
 		return s.render(w, r, http.StatusOK, "home_parent", "Your space", data)
 	}
 	return errForbidden

@@ -61,7 +61,17 @@ func (s *Server) setPasswordSubmit(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if err := s.startSession(r.Context(), u); err != nil {
+	// A link must never get round a second factor: someone who has one
+	// signs in with it as usual.
+	hasSecondFactor, err := s.db.HasSecondFactor(r.Context(), u.ID)
+	if err != nil {
+		return err
+	}
+	if hasSecondFactor {
+		http.Redirect(w, r, "/sign-in?password-set=1", http.StatusSeeOther)
+		return nil
+	}
+	if err := s.startSession(r, u, false); err != nil {
 		return err
 	}
 	s.flash(r, "Your password is set. Welcome to Steadfast.")

@@ -69,7 +69,7 @@ func (s *Server) setupSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.setupProblem(w, r, err)
 	}
-	if err := s.startSession(r.Context(), admin); err != nil {
+	if err := s.startSession(r, admin, false); err != nil {
 		return err
 	}
 	s.log.InfoContext(r.Context(), "setup complete", "request_id", requestIDFrom(r.Context()), "user", admin)

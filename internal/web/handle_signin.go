@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/store"
@@ -13,6 +14,13 @@ import (
 type signInData struct {
 	Form      *form
 	SignedOut bool
+	// PasswordSet means the person has just chosen a password through a
+	// link and now signs in with it and their second factor.
+	PasswordSet bool
+	TimedOut    bool
+	// Failed shows the advice for people who have tried many times. It is
+	// shown after every failed sign-in alike, so it reveals no lock.
+	Failed bool
 }
 
 func (s *Server) signInPage(w http.ResponseWriter, r *http.Request) error {
@@ -20,14 +28,17 @@ func (s *Server) signInPage(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return nil
 	}
+	q := r.URL.Query()
 	return s.render(w, r, http.StatusOK, "sign_in", "Sign in", signInData{
-		Form:      newForm(),
-		SignedOut: r.URL.Query().Get("signed-out") == "1",
+		Form:        newForm(),
+		SignedOut:   q.Get("signed-out") == "1",
+		PasswordSet: q.Get("password-set") == "1",
+		TimedOut:    q.Get("timed-out") == "1",
 	})
 }
 
 // badCredentials is the one message for every failed sign-in, so that it
-// reveals nothing about which emails have accounts.
+// reveals nothing about which emails have accounts, or which are locked.
 const badCredentials = "The email address or password is not right. Check them and try again."
 
 func (s *Server) signInSubmit(w http.ResponseWriter, r *http.Request) error {
@@ -47,29 +58,84 @@ func (s *Server) signInSubmit(w http.ResponseWriter, r *http.Request) error {
 	if !f.Valid() {
 		return s.render(w, r, http.StatusUnprocessableEntity, "sign_in", "Sign in", signInData{Form: f})
 	}
-
-	user, err := s.db.UserByEmail(r.Context(), f.Values["email"])
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		s.hasher.VerifyDummy(r.Context(), password)
-	case err != nil:
-		return fmt.Errorf("sign in: %w", err)
-	default:
-		verr := s.hasher.Verify(r.Context(), user.PasswordHash, password)
-		if verr == nil && user.Active() {
-			if err := s.startSession(r.Context(), user); err != nil {
-				return err
-			}
-			s.log.InfoContext(r.Context(), "signed in", "request_id", requestIDFrom(r.Context()), "user", user)
-			http.Redirect(w, r, "/", http.StatusSeeOther)
-			return nil
-		}
-		if verr != nil && !errors.Is(verr, access.ErrPasswordMismatch) {
-			return fmt.Errorf("check password: %w", verr)
-		}
+	failed := func(status int) error {
+		f.Add("email", badCredentials)
+		return s.render(w, r, status, "sign_in", "Sign in", signInData{Form: f, Failed: true})
 	}
-	f.Add("email", badCredentials)
-	return s.render(w, r, http.StatusUnauthorized, "sign_in", "Sign in", signInData{Form: f})
+
+	address := clientAddress(r, s.cfg.TrustedProxyHeader)
+	if limited, err := s.db.AddressThrottled(r.Context(), address); err != nil {
+		return fmt.Errorf("sign in: %w", err)
+	} else if limited {
+		w.Header().Set("Retry-After", strconv.Itoa(int(access.AddressWindow.Seconds())))
+		return failed(http.StatusTooManyRequests)
+	}
+
+	user, ok, err := s.checkPassword(r, f.Values["email"], password)
+	if err != nil {
+		return fmt.Errorf("sign in: %w", err)
+	}
+	if !ok {
+		// user.ID is "" for an unknown email: only the address is counted.
+		if _, err := s.db.RecordSignInFailure(r.Context(), address, user.ID); err != nil {
+			return fmt.Errorf("sign in: %w", err)
+		}
+		return failed(http.StatusUnauthorized)
+	}
+
+	hasSecondFactor, err := s.db.HasSecondFactor(r.Context(), user.ID)
+	if err != nil {
+		return fmt.Errorf("sign in: %w", err)
+	}
+	if hasSecondFactor {
+		// Failures are cleared only once the code is right too, so a known
+		// password cannot be used to keep guessing codes.
+		if err := s.beginSecondStep(r.Context(), user); err != nil {
+			return err
+		}
+		http.Redirect(w, r, "/sign-in/code", http.StatusSeeOther)
+		return nil
+	}
+	return s.completeSignIn(w, r, user, false, "/")
+}
+
+// checkPassword reports whether email and password belong to an active,
+// unlocked account. An unknown email costs the same hashing work as a known
+// one, and a locked account is checked the same way, so that neither shows
+// in how long the answer takes. The user is returned whenever the email is
+// known, so that its failure can be counted.
+func (s *Server) checkPassword(r *http.Request, email, password string) (access.User, bool, error) {
+	user, err := s.db.UserByEmail(r.Context(), email)
+	if errors.Is(err, store.ErrNotFound) {
+		s.hasher.VerifyDummy(r.Context(), password)
+		return access.User{}, false, nil
+	}
+	if err != nil {
+		return access.User{}, false, err
+	}
+	locked, err := s.db.SignInLocked(r.Context(), user.ID)
+	if err != nil {
+		return access.User{}, false, err
+	}
+	verr := s.hasher.Verify(r.Context(), user.PasswordHash, password)
+	if verr != nil && !errors.Is(verr, access.ErrPasswordMismatch) {
+		return access.User{}, false, fmt.Errorf("check password: %w", verr)
+	}
+	return user, verr == nil && user.Active() && !locked, nil
+}
+
+// completeSignIn clears the account's failures, starts its session and
+// sends the person on.
+func (s *Server) completeSignIn(w http.ResponseWriter, r *http.Request, user access.User, secondFactor bool, next string) error {
+	if err := s.db.RecordSignInSuccess(r.Context(), user.ID); err != nil {
+		return fmt.Errorf("sign in: %w", err)
+	}
+	if err := s.startSession(r, user, secondFactor); err != nil {
+		return err
+	}
+	s.log.InfoContext(r.Context(), "signed in", "request_id", requestIDFrom(r.Context()), "user", user, "second_factor", secondFactor)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
 }
 
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {

@@ -23,7 +23,7 @@ var pathParam = regexp.MustCompile(`\{[a-z]+\}`)
 func TestIsolation(t *testing.T) {
 	for _, engine := range engines() {
 		t.Run(string(engine), func(t *testing.T) {
-			env := webtest.Start(t, webtest.Options{Engine: engine})
+			env := webtest.Start(t, webtest.Options{Engine: engine, EnrolTOTP: true})
 			fx := newMatrixFixture(t, env)
 			ctx := t.Context()
 			farOrg := fx.families[otherOrg].OrgID

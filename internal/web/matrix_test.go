@@ -100,6 +100,18 @@ var accessMatrix = map[string]matrixRow{
 	"GET /{$}":            same("/", 303, 200, true),
 	"/":                   same("/no-such-page", 404, 404, true),
 
+	// Without a password just checked, there is no code to ask for.
+	"GET /sign-in/code":  same("/sign-in/code", 303, 303, false),
+	"POST /sign-in/code": same("/sign-in/code", 303, 303, false),
+	// Every signed-in caller here has an authenticator app already.
+	"GET /account/two-step/set-up":      same("/account/two-step/set-up", 303, 303, false),
+	"POST /account/two-step/set-up":     same("/account/two-step/set-up", 303, 303, false),
+	"GET /account":                      same("/account", 303, 200, true),
+	"GET /account/password":             same("/account/password", 303, 200, true),
+	"POST /account/password":            same("/account/password", 303, 422, true),
+	"GET /account/sessions":             same("/account/sessions", 303, 200, true),
+	"POST /account/sessions/end-others": same("/account/sessions/end-others", 303, 303, false),
+
 	"GET /set-password/{token}":  same("/set-password/not-a-real-token", 404, 404, true),
 	"POST /set-password/{token}": same("/set-password/not-a-real-token", 404, 404, true),
 
@@ -235,12 +247,13 @@ func TestAccessMatrixCatchesGaps(t *testing.T) {
 	}
 }
 
-// TestAccessMatrix requests every route as every caller and checks the
-// status and security headers, on every engine.
+// TestAccessMatrix requests every route as every caller, fully signed in
+// with a second factor as staff must be, and checks the status and security
+// headers, on every engine.
 func TestAccessMatrix(t *testing.T) {
 	for _, engine := range engines() {
 		t.Run(string(engine), func(t *testing.T) {
-			env := webtest.Start(t, webtest.Options{Engine: engine})
+			env := webtest.Start(t, webtest.Options{Engine: engine, EnrolTOTP: true})
 			fx := newMatrixFixture(t, env)
 			signedIn := map[access.Role]*client{"": newClient(t, env)}
 			for _, role := range access.Roles() {

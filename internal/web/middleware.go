@@ -16,6 +16,8 @@ type ctxKey int
 const (
 	requestInfoKey ctxKey = iota
 	actorKey
+	mustEnrolKey
+	timedOutKey
 )
 
 // requestInfo travels with each request so that the outermost middleware can

@@ -22,10 +22,10 @@ type templates struct {
 	pages map[string]*template.Template
 }
 
-func loadTemplates() (*templates, error) {
+func loadTemplates(zone *time.Location) (*templates, error) {
 	funcs := template.FuncMap{
 		"field": field,
-		"when":  when,
+		"when":  whenIn(zone),
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -62,20 +62,11 @@ func (t *templates) names() []string {
 	return out
 }
 
-// when formats a time for people in the UK: "3 November 2026 at 2:05pm".
-func when(t time.Time) string {
-	return t.In(ukTime).Format("2 January 2006 at 3:04pm")
+// whenIn returns a formatter of times for people in zone:
+// "3 November 2026 at 2:05pm".
+func whenIn(zone *time.Location) func(time.Time) string {
+	return func(t time.Time) string { return t.In(zone).Format("2 January 2006 at 3:04pm") }
 }
-
-// ukTime is the zone people using Steadfast live in. It falls back to UTC
-// where the system has no zone database.
-var ukTime = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
 
 // view is what every page template receives.
 type view struct {
@@ -95,9 +86,10 @@ type navItem struct {
 	Current bool
 }
 
-// navigationFor returns the service navigation for a signed-in role.
-func navigationFor(actor *access.Actor, currentPath string) []navItem {
-	if actor == nil {
+// navigationFor returns the service navigation for a signed-in role. Someone
+// who must set up a second factor first gets none: they can go nowhere else.
+func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []navItem {
+	if actor == nil || mustEnrol {
 		return nil
 	}
 	var items []navItem
@@ -113,6 +105,7 @@ func navigationFor(actor *access.Actor, currentPath string) []navItem {
 	case access.Parent:
 		items = []navItem{{Text: "My space", Href: "/"}}
 	}
+	items = append(items, navItem{Text: "Account", Href: "/account"})
 	for i := range items {
 		items[i].Current = items[i].Href == currentPath ||
 			items[i].Href != "/" && strings.HasPrefix(currentPath, items[i].Href+"/")
@@ -128,7 +121,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		return fmt.Errorf("render: no page template %q", page)
 	}
 	actor := actorFrom(r.Context())
-	if status == http.StatusUnprocessableEntity || status == http.StatusUnauthorized {
+	if status == http.StatusUnprocessableEntity || status == http.StatusUnauthorized || status == http.StatusTooManyRequests {
 		// Screen reader users hear the title first, so it says there is a problem.
 		title = "Error: " + title
 	}
@@ -137,7 +130,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		Nonce: nonceFrom(r.Context()),
 		Demo:  s.cfg.Demo,
 		Actor: actor,
-		Nav:   navigationFor(actor, r.URL.Path),
+		Nav:   navigationFor(actor, mustEnrolFrom(r.Context()), r.URL.Path),
 		Flash: s.takeFlash(r),
 		Data:  data,
 	}

@@ -12,9 +12,16 @@ type Audience int
 const (
 	// Public routes serve anyone, signed in or not.
 	Public Audience = iota
-	// SignedIn routes need a signed-in user; the handler asks the policy for more.
+	// SignedIn routes need a signed-in user who has passed any second factor
+	// their role requires; the handler asks the policy for more.
 	SignedIn
+	// Enrolment routes need a signed-in user, but are reachable before a
+	// second factor their role requires is set up: the set-up pages only.
+	Enrolment
 )
+
+// enrolmentPath is where staff without a second factor are sent.
+const enrolmentPath = "/account/two-step/set-up"
 
 // Route is one registered pattern and who it is for.
 type Route struct {
@@ -39,15 +46,20 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // handle registers pattern on mux, records it for Routes, and wraps h so that
 // its route is labelled for metrics and logs, its audience is enforced, and
-// its error becomes a page.
+// its error becomes a page. This is the one place that keeps staff without a
+// required second factor on the set-up pages.
 func (s *Server) handle(mux *http.ServeMux, pattern string, audience Audience, h handlerFunc) {
 	s.routes = append(s.routes, Route{Pattern: pattern, Audience: audience})
 	mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if info := requestInfoFrom(r.Context()); info != nil {
 			info.route = pattern
 		}
-		if audience == SignedIn && actorFrom(r.Context()) == nil {
+		if audience != Public && actorFrom(r.Context()) == nil {
 			s.redirectToSignIn(w, r)
+			return
+		}
+		if audience == SignedIn && mustEnrolFrom(r.Context()) {
+			http.Redirect(w, r, enrolmentPath, http.StatusSeeOther)
 			return
 		}
 		if err := h(w, r); err != nil {

@@ -26,6 +26,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	// Signing in and out.
 	s.handle(mux, "GET /sign-in", Public, s.signInPage)
 	s.handle(mux, "POST /sign-in", Public, s.signInSubmit)
+	s.handle(mux, "GET /sign-in/code", Public, s.signInCodePage)
+	s.handle(mux, "POST /sign-in/code", Public, s.signInCodeSubmit)
 	s.handle(mux, "POST /sign-out", Public, s.signOut)
 
 	// Setting a password from an invitation or reset link.
@@ -52,6 +54,16 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	// break-glass, so the page asking for a reason names no family.
 	s.handle(mux, "GET /families/{id}", SignedIn, s.familyPage)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
+	// Setting up a second factor: reachable before one is set up.
+	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
+	s.handle(mux, "POST "+enrolmentPath, Enrolment, s.enrolSubmit)
+
+	// Your own account.
+	s.handle(mux, "GET /account", SignedIn, s.accountPage)
+	s.handle(mux, "GET /account/password", SignedIn, s.passwordPage)
+	s.handle(mux, "POST /account/password", SignedIn, s.passwordSubmit)
+	s.handle(mux, "GET /account/sessions", SignedIn, s.sessionsPage)
+	s.handle(mux, "POST /account/sessions/end-others", SignedIn, s.endOtherSessions)
 
 	// Home, by role.
 	s.handle(mux, "GET /{$}", SignedIn, s.home)

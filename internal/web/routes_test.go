@@ -46,7 +46,7 @@ var scriptTag = regexp.MustCompile(`<script[^>]*>`)
 // TestCrossSitePostsAreRefused sends every route a state-changing request
 // marked cross-site, as a forged form on another website would be.
 func TestCrossSitePostsAreRefused(t *testing.T) {
-	env := webtest.Start(t, webtest.Options{})
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
 	c := newClient(t, env)
 	c.signIn(env.Accounts[access.Admin])
 	fx := newMatrixFixture(t, env)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+	_ "time/tzdata" // so UK times show correctly on servers without a time zone database
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/prometheus/client_golang/prometheus"
@@ -26,13 +27,13 @@ type Config struct {
 	// BaseURL is the address people use to reach this service, for links
 	// printed outside a browser, such as the first-run setup link.
 	BaseURL string
+	// TrustedProxyHeader names a header, such as X-Forwarded-For, that the
+	// reverse proxy in front of Steadfast sets to the client's address. Empty
+	// means clients connect directly, and their address is the connection's.
+	// Set it only behind a proxy that overwrites or appends to the header, or
+	// clients could choose their own address and escape sign-in limits.
+	TrustedProxyHeader string
 }
-
-// Staff sessions last 30 minutes idle and 12 hours at most.
-const (
-	sessionIdleTimeout = 30 * time.Minute
-	sessionLifetime    = 12 * time.Hour
-)
 
 // Server is the HTTP application. Build it with New; serve Handler().
 type Server struct {
@@ -45,11 +46,12 @@ type Server struct {
 	metrics  *metrics
 	routes   []Route
 	handler  http.Handler
+	zone     *time.Location // where times are shown: the UK
 }
 
 // New assembles the server: templates, sessions, metrics and routes.
 func New(cfg Config, db *store.DB, log *slog.Logger, reg prometheus.Registerer) (*Server, error) {
-	pages, err := loadTemplates()
+	pages, err := loadTemplates(ukTime())
 	if err != nil {
 		return nil, fmt.Errorf("load templates: %w", err)
 	}
@@ -65,6 +67,7 @@ func New(cfg Config, db *store.DB, log *slog.Logger, reg prometheus.Registerer) 
 		hasher:   access.NewHasher(),
 		pages:    pages,
 		metrics:  m,
+		zone:     ukTime(),
 	}
 	mux := http.NewServeMux()
 	s.registerRoutes(mux)
@@ -81,8 +84,13 @@ func (s *Server) Routes() []Route { return append([]Route(nil), s.routes...) }
 func newSessionManager(cfg Config, db *store.DB, log *slog.Logger) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = db.Sessions()
-	sm.IdleTimeout = sessionIdleTimeout
-	sm.Lifetime = sessionLifetime
+	// scs has one idle timeout for everyone and reads the system clock.
+	// Instead, each signed-in session's deadline is set from its role's idle
+	// timeout by the store's clock (see Server.sessionDeadline), and
+	// authenticate enforces both limits. Lifetime is only the starting
+	// deadline of a session that is not signed in.
+	sm.IdleTimeout = 0
+	sm.Lifetime = access.SessionLifetime
 	sm.Cookie.Name = "steadfast_session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
@@ -97,4 +105,12 @@ func newSessionManager(cfg Config, db *store.DB, log *slog.Logger) *scs.SessionM
 		http.Error(w, "Sorry, there is a problem with the service. Try again in a moment.", http.StatusInternalServerError)
 	}
 	return sm
+}
+
+// ukTime returns the UK's time zone, in which Steadfast shows times.
+func ukTime() *time.Location {
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		return loc
+	}
+	return time.UTC
 }

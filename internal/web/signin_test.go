@@ -15,7 +15,7 @@ import (
 func TestSignInEveryRole(t *testing.T) {
 	for _, engine := range storetest.Engines() {
 		t.Run(string(engine), func(t *testing.T) {
-			env := webtest.Start(t, webtest.Options{Engine: engine})
+			env := webtest.Start(t, webtest.Options{Engine: engine, EnrolTOTP: true})
 			headings := map[access.Role]string{
 				access.Admin:         "Active accounts",
 				access.Supervisor:    "Your team",
@@ -114,7 +114,7 @@ func TestSessionTokenChangesAtSignIn(t *testing.T) {
 func TestSignOutEndsTheSessionOnTheServer(t *testing.T) {
 	for _, engine := range storetest.Engines() {
 		t.Run(string(engine), func(t *testing.T) {
-			env := webtest.Start(t, webtest.Options{Engine: engine})
+			env := webtest.Start(t, webtest.Options{Engine: engine, EnrolTOTP: true})
 			c := newClient(t, env)
 			c.signIn(env.Accounts[access.Practitioner])
 			token := c.sessionCookie()

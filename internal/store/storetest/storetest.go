@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -62,7 +63,15 @@ func ForEachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 // the test ends.
 func Open(tb testing.TB, engine store.Engine) *store.DB {
 	tb.Helper()
+	return OpenWithClock(tb, engine, nil)
+}
+
+// OpenWithClock is Open with the store reading the time from now, such as a
+// Clock's Now; nil means time.Now.
+func OpenWithClock(tb testing.TB, engine store.Engine, now func() time.Time) *store.DB {
+	tb.Helper()
 	cfg := Config(tb, engine)
+	cfg.Now = now
 	ctx := context.Background()
 	db, err := store.Open(ctx, cfg)
 	if err != nil {
@@ -73,6 +82,43 @@ func Open(tb testing.TB, engine store.Engine) *store.DB {
 		tb.Fatalf("migrate %s: %v", engine, err)
 	}
 	return db
+}
+
+// ForEachEngineWithClock is ForEachEngine with each database reading the
+// time from a fresh Clock, which the test can move forward.
+func ForEachEngineWithClock(t *testing.T, fn func(t *testing.T, db *store.DB, clock *Clock)) {
+	t.Helper()
+	for _, engine := range Engines() {
+		t.Run(string(engine), func(t *testing.T) {
+			clock := NewClock()
+			fn(t, OpenWithClock(t, engine, clock.Now), clock)
+		})
+	}
+}
+
+// Clock is a test clock: the real time plus an offset the test can move
+// forward, so that time still passes between requests but the test can also
+// jump ahead, say past a lock-out. It is safe for concurrent use.
+type Clock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+// NewClock returns a Clock reading the real time.
+func NewClock() *Clock { return &Clock{} }
+
+// Now returns the real time plus every Advance so far.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+// Advance moves the clock forward by d.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.offset += d
 }
 
 // Config returns the store configuration for a fresh, empty, unmigrated

@@ -24,6 +24,12 @@ type Env struct {
 	// Accounts holds one demo sign-in per role, keyed by role. Empty when the
 	// server was started without the demo organisation.
 	Accounts Accounts
+	// Clock is the store's clock: the real time, which tests can move on.
+	Clock *storetest.Clock
+	// TOTPSecrets and RecoveryCodes hold each demo account's authenticator
+	// secret and recovery codes, keyed by role, when Options.EnrolTOTP is set.
+	TOTPSecrets   map[access.Role]string
+	RecoveryCodes map[access.Role][]string
 }
 
 // Accounts holds one demo sign-in per role.
@@ -45,6 +51,10 @@ type Options struct {
 	Empty  bool         // no demo organisation: the first-run state
 	Config web.Config   // BaseURL is filled in
 	Seed   uint64       // demo seed; default 1
+	// EnrolTOTP gives every demo account an authenticator app, as staff must
+	// have outside demo mode. Without it, staff who sign in can reach only
+	// the page that sets one up.
+	EnrolTOTP bool
 }
 
 // Start runs a server until the test ends.
@@ -56,8 +66,10 @@ func Start(tb testing.TB, opts Options) *Env {
 	if opts.Seed == 0 {
 		opts.Seed = 1
 	}
-	db := storetest.Open(tb, opts.Engine)
-	env := &Env{DB: db, Accounts: Accounts{}}
+	clock := storetest.NewClock()
+	db := storetest.OpenWithClock(tb, opts.Engine, clock.Now)
+	env := &Env{DB: db, Accounts: Accounts{}, Clock: clock,
+		TOTPSecrets: map[access.Role]string{}, RecoveryCodes: map[access.Role][]string{}}
 	if !opts.Empty {
 		res, err := demo.Generate(context.Background(), db, access.NewHasher(), opts.Seed)
 		if err != nil {
@@ -69,6 +81,9 @@ func Start(tb testing.TB, opts Options) *Env {
 				tb.Fatal(err)
 			}
 			env.Accounts[role] = a
+			if opts.EnrolTOTP {
+				env.enrol(tb, role)
+			}
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -88,6 +103,50 @@ func Start(tb testing.TB, opts Options) *Env {
 	env.URL = ts.URL
 	env.Server = srv
 	return env
+}
+
+// enrol gives role's demo account an authenticator app and recovery codes.
+func (env *Env) enrol(tb testing.TB, role access.Role) {
+	tb.Helper()
+	ctx := context.Background()
+	u, err := env.DB.UserByEmail(ctx, env.Accounts[role].Email)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	key, err := access.NewTOTPKey("Steadfast", u.Email)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	codes, err := access.NewRecoveryCodes()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	hashes := make([]string, len(codes))
+	for i, c := range codes {
+		hashes[i] = access.HashRecoveryCode(c)
+	}
+	if err := env.DB.EnableSecondFactor(ctx, u.ID, key.Secret, 0, hashes, ""); err != nil {
+		tb.Fatal(err)
+	}
+	env.TOTPSecrets[role] = key.Secret
+	env.RecoveryCodes[role] = codes
+}
+
+// TOTPCode moves the clock on by one TOTP period and returns the code role's
+// authenticator app shows then. Moving on means each call gives a code that
+// has not been used, however quickly a test signs in again.
+func (env *Env) TOTPCode(tb testing.TB, role access.Role) string {
+	tb.Helper()
+	secret, ok := env.TOTPSecrets[role]
+	if !ok {
+		tb.Fatalf("%s has no authenticator app: start the server with EnrolTOTP", role)
+	}
+	env.Clock.Advance(access.TOTPPeriod)
+	code, err := access.TOTPCode(secret, env.Clock.Now())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return code
 }
 
 type testWriter struct{ tb testing.TB }
