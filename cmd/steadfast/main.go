@@ -25,6 +25,7 @@ func commands() []command {
 		{"serve", "Run the Steadfast web service.", runServe},
 		{"demo", "Run Steadfast with realistic synthetic data, and print a sign-in for each role.", runDemo},
 		{"migrate", "Bring the database schema up to date, then exit.", runMigrate},
+		{"audit", "Check the tamper-evident audit trail: 'steadfast audit verify'.", runAudit},
 		{"version", "Print the version and the commit it was built from.", runVersion},
 	}
 }
