@@ -10,7 +10,6 @@ import (
 
 // Defaults for BatcherOptions.
 const (
-	DefaultMaxDelay      = 2 * time.Millisecond
 	DefaultMaxBatch      = 256
 	DefaultCommitTimeout = 10 * time.Second
 )
@@ -21,9 +20,10 @@ var ErrClosed = errors.New("audit: log is closed")
 // BatcherOptions tune group commit. The zero value gives the defaults.
 type BatcherOptions struct {
 	// MaxDelay is how long the first event of a batch waits for others
-	// before the batch is committed. Zero means DefaultMaxDelay; a negative
-	// value means no waiting: each batch takes whatever queued while the
-	// previous one was committing.
+	// before the batch is committed. Zero (the default) means no waiting:
+	// each batch takes whatever queued while the previous one committed,
+	// which under load groups as well as waiting does (see
+	// docs/performance.md) without adding latency when the system is quiet.
 	MaxDelay time.Duration
 	// MaxBatch caps the events in one transaction; zero means DefaultMaxBatch.
 	MaxBatch int
@@ -54,9 +54,10 @@ type request struct {
 // own event is durable. Record blocks until the batch holding the event has
 // committed and returns that commit's error, so nothing acknowledged is lost.
 //
-// One goroutine takes the first queued event, waits up to MaxDelay (or
-// until MaxBatch events) for more, and commits them together; events that
-// arrive during a commit form the next batch.
+// One goroutine takes the first queued event and everything queued behind
+// it (waiting up to MaxDelay for more, if set), up to MaxBatch events, and
+// commits them together; events that arrive during a commit form the next
+// batch.
 type Batcher struct {
 	app  Appender
 	opts BatcherOptions
@@ -72,9 +73,6 @@ type Batcher struct {
 // NewBatcher starts a batcher that appends through app. Call Close to drain
 // it and stop its goroutine.
 func NewBatcher(app Appender, opts BatcherOptions) *Batcher {
-	if opts.MaxDelay == 0 {
-		opts.MaxDelay = DefaultMaxDelay
-	}
 	if opts.MaxBatch <= 0 {
 		opts.MaxBatch = DefaultMaxBatch
 	}
@@ -178,7 +176,7 @@ func (b *Batcher) loop() {
 	}
 }
 
-// collect adds queued requests to batch until it is full, MaxDelay has
+// collect adds queued requests to batch until it is full, or MaxDelay has
 // passed since the first, or (with no delay) the queue is momentarily empty.
 func (b *Batcher) collect(batch []*request) []*request {
 	var timeout <-chan time.Time

@@ -112,7 +112,7 @@ func TestRecordReturnsOnlyOnceDurable(t *testing.T) {
 func TestBatchCapAndNoDelay(t *testing.T) {
 	app := newFakeAppender()
 	app.gate = make(chan struct{})
-	b := NewBatcher(app, BatcherOptions{MaxBatch: 4, MaxDelay: -1})
+	b := NewBatcher(app, BatcherOptions{MaxBatch: 4})
 	errs := make(chan error, 10)
 	go func() { errs <- b.Record(t.Context(), event("first")) }()
 	waitFor(t, "the first batch to start", func() bool { return app.calls() == 1 })
@@ -148,7 +148,7 @@ func TestCommitErrorReachesEveryWaiterOfTheBatch(t *testing.T) {
 		}
 		return nil
 	}
-	b := NewBatcher(app, BatcherOptions{})
+	b := NewBatcher(app, BatcherOptions{MaxDelay: 2 * time.Millisecond})
 	first := make(chan error, 1)
 	go func() { first <- b.Record(t.Context(), event("first")) }()
 	waitFor(t, "the first batch to start", func() bool { return app.calls() == 1 })

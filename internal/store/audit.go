@@ -17,8 +17,8 @@ import (
 // order. (The text "steadfast-audit" as eight bytes.)
 const auditLockKey int64 = 0x7374656164666173
 
-// auditInsertRows caps the rows in one multi-row INSERT, keeping the number of
-// parameters well inside both engines' limits.
+// auditInsertRows caps the rows in one multi-row INSERT on PostgreSQL,
+// keeping the number of parameters well inside its limit (see insertRows).
 const auditInsertRows = 200
 
 var (
@@ -76,10 +76,10 @@ func (db *DB) AppendAudit(ctx context.Context, events []audit.Event) error {
 				hashes = append(hashes, storedHash{first + int64(j), h})
 			}
 		}
-		if err := insertAuditRecords(ctx, tx, events, leaves); err != nil {
+		if err := db.insertAuditRecords(ctx, tx, events, leaves); err != nil {
 			return err
 		}
-		return insertAuditHashes(ctx, tx, hashes)
+		return db.insertAuditHashes(ctx, tx, hashes)
 	})
 	if err != nil {
 		return fmt.Errorf("append %d audit events: %w", len(events), err)
@@ -185,35 +185,67 @@ func hashFromBytes(b []byte) (tlog.Hash, error) {
 // auditColumns are audit_records' columns in Encode's order, then the hash.
 const auditColumns = `seq, id, org_id, actor_id, actor_role, action, resource_type, resource_id, decision, reason, at, request_id, client_addr, leaf_hash`
 
-// insertAuditRecords writes events with multi-row INSERTs.
-func insertAuditRecords(ctx context.Context, tx *sql.Tx, events []audit.Event, leaves []tlog.Hash) error {
-	const cols = 14
-	for start := 0; start < len(events); start += auditInsertRows {
-		end := min(start+auditInsertRows, len(events))
-		args := make([]any, 0, (end-start)*cols)
-		for i := start; i < end; i++ {
-			e := events[i]
-			args = append(args, e.Seq, e.ID, e.OrgID, e.ActorID, e.ActorRole, string(e.Action), e.ResourceType,
-				e.ResourceID, string(e.Decision), e.Reason, e.At, e.RequestID, e.ClientAddr, leaves[i][:])
-		}
-		query := `INSERT INTO audit_records (` + auditColumns + `) VALUES ` + valueRows(end-start, cols)
-		if _, err := tx.ExecContext(ctx, query, args...); err != nil {
-			return fmt.Errorf("insert audit records: %w", mapError(err))
-		}
+// insertAuditRecords writes events and their leaf hashes.
+func (db *DB) insertAuditRecords(ctx context.Context, tx *sql.Tx, events []audit.Event, leaves []tlog.Hash) error {
+	err := db.insertRows(ctx, tx, `INSERT INTO audit_records (`+auditColumns+`) VALUES `, 14, len(events), func(i int) []any {
+		e := events[i]
+		return []any{e.Seq, e.ID, e.OrgID, e.ActorID, e.ActorRole, string(e.Action), e.ResourceType,
+			e.ResourceID, string(e.Decision), e.Reason, e.At, e.RequestID, e.ClientAddr, leaves[i][:]}
+	})
+	if err != nil {
+		return fmt.Errorf("insert audit records: %w", err)
 	}
 	return nil
 }
 
-// insertAuditHashes writes stored tree hashes with multi-row INSERTs.
-func insertAuditHashes(ctx context.Context, tx *sql.Tx, hashes []storedHash) error {
-	for start := 0; start < len(hashes); start += auditInsertRows {
-		end := min(start+auditInsertRows, len(hashes))
-		args := make([]any, 0, (end-start)*2)
-		for _, h := range hashes[start:end] {
-			args = append(args, h.idx, h.hash[:])
+// insertAuditHashes writes stored tree hashes.
+func (db *DB) insertAuditHashes(ctx context.Context, tx *sql.Tx, hashes []storedHash) error {
+	err := db.insertRows(ctx, tx, `INSERT INTO audit_hashes (idx, hash) VALUES `, 2, len(hashes), func(i int) []any {
+		return []any{hashes[i].idx, hashes[i].hash[:]}
+	})
+	if err != nil {
+		return fmt.Errorf("insert audit tree hashes: %w", err)
+	}
+	return nil
+}
+
+// insertRows inserts n rows of cols values each, args(i) giving row i's,
+// with statements prepared once per call and reused.
+//
+// How many rows go in one statement is the one place the engines differ.
+// SQLite runs in process, so one prepared single-row INSERT executed n times
+// is cheapest: a multi-row statement would be parsed afresh for each batch,
+// the driver's binding of numbered parameters grows with the square of their
+// number, and SQLite would keep a statement journal for it. PostgreSQL pays a
+// network round trip per statement, so it takes up to auditInsertRows rows
+// at once.
+func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, insert string, cols, n int, args func(i int) []any) error {
+	perStmt := 1
+	if db.engine == Postgres {
+		perStmt = auditInsertRows
+	}
+	stmts := map[int]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_hashes (idx, hash) VALUES `+valueRows(end-start, 2), args...); err != nil {
-			return fmt.Errorf("insert audit tree hashes: %w", mapError(err))
+	}()
+	for start := 0; start < n; start += perStmt {
+		rows := min(perStmt, n-start)
+		st, ok := stmts[rows]
+		if !ok {
+			var err error
+			if st, err = tx.PrepareContext(ctx, insert+valueRows(rows, cols)); err != nil {
+				return mapError(err)
+			}
+			stmts[rows] = st
+		}
+		values := make([]any, 0, rows*cols)
+		for i := start; i < start+rows; i++ {
+			values = append(values, args(i)...)
+		}
+		if _, err := st.ExecContext(ctx, values...); err != nil {
+			return mapError(err)
 		}
 	}
 	return nil
