@@ -51,14 +51,24 @@ func CheckConsistency(old Checkpoint, newSize int64, newRoot tlog.Hash, r tlog.H
 // last checkpoint, and an instance given the wrong key file fails loudly at
 // its first checkpoint rather than writing checkpoints no one can verify.
 func (s *Signer) Next(prev Checkpoint, size int64, root tlog.Hash, at time.Time, r tlog.HashReader) (Checkpoint, error) {
-	if prev.Size > 0 {
-		if err := prev.VerifySignature(s.Public()); err != nil {
-			return Checkpoint{}, fmt.Errorf("audit: the latest stored %s was not signed with this instance's key (instances sharing a database must share %s): %w",
-				prev.Describe(), KeyFileName, err)
-		}
+	if err := s.CheckSigned(prev); err != nil {
+		return Checkpoint{}, err
 	}
 	if err := CheckConsistency(prev, size, root, r); err != nil {
 		return Checkpoint{}, err
 	}
 	return s.Sign(size, root, at), nil
+}
+
+// CheckSigned reports an error unless c, the latest stored checkpoint, was
+// signed with this signer's key. The zero checkpoint (none yet) passes.
+func (s *Signer) CheckSigned(c Checkpoint) error {
+	if c.Size == 0 {
+		return nil
+	}
+	if err := c.VerifySignature(s.Public()); err != nil {
+		return fmt.Errorf("audit: the latest stored %s was not signed with this instance's key (instances sharing a database must share %s): %w",
+			c.Describe(), KeyFileName, err)
+	}
+	return nil
 }

@@ -81,5 +81,6 @@ func (l *Log) Signer() *Signer { return l.signer }
 // Close drains the batcher, so every queued event is committed, then writes
 // a final checkpoint. Call it after the HTTP server has shut down.
 func (l *Log) Close(ctx context.Context) error {
-	return errors.Join(l.batcher.Close(ctx), l.cp.Close(ctx))
+	drained := l.batcher.Close(ctx)
+	return errors.Join(drained, l.cp.Close(ctx))
 }

@@ -87,10 +87,14 @@ func TestLogRefusesAnotherKey(t *testing.T) {
 	if err := l.Close(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	appendN(t, m, 1)
-	// A second instance with its own, different key file.
+	// A second instance with its own, different key file, whether or not
+	// there is anything new to sign.
 	if _, err := audit.Open(t.Context(), m, audit.Options{DataDir: t.TempDir()}); err == nil {
 		t.Fatal("an instance with a different signing key started")
+	}
+	appendN(t, m, 1)
+	if _, err := audit.Open(t.Context(), m, audit.Options{DataDir: t.TempDir()}); err == nil {
+		t.Fatal("an instance with a different signing key started over unsigned records")
 	}
 }
 

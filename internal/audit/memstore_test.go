@@ -81,6 +81,9 @@ func (m *memStore) WriteAuditCheckpoint(ctx context.Context, s *audit.Signer) (a
 	if n := len(m.cps); n > 0 {
 		prev = m.cps[n-1]
 	}
+	if err := s.CheckSigned(prev); err != nil {
+		return audit.Checkpoint{}, false, err
+	}
 	if size == 0 || size == prev.Size {
 		return audit.Checkpoint{}, false, nil
 	}

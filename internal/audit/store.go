@@ -15,7 +15,9 @@ type Appender interface {
 type CheckpointWriter interface {
 	// WriteAuditCheckpoint signs the current size and root with s and stores
 	// the checkpoint. It reports false, writing nothing, when the log is empty
-	// or has not grown since the latest checkpoint.
+	// or has not grown since the latest checkpoint. It fails if the latest
+	// checkpoint was not signed by s (s.CheckSigned), or if the tree does not
+	// extend it (s.Next).
 	WriteAuditCheckpoint(ctx context.Context, s *Signer) (Checkpoint, bool, error)
 }
 

@@ -277,8 +277,9 @@ func valueRows(rows, cols int) string {
 // Before signing it checks, with a consistency proof over the stored hashes,
 // that the tree extends the latest stored checkpoint, and that the latest
 // checkpoint was signed with the same key. It reports false, writing
-// nothing, when the log is empty or has not grown since that checkpoint.
-// The caller appends the checkpoint to the checkpoint file.
+// nothing, when the log is empty or has not grown since that checkpoint (but
+// still fails if that checkpoint was signed with another key). The caller
+// appends the checkpoint to the checkpoint file.
 func (db *DB) WriteAuditCheckpoint(ctx context.Context, s *audit.Signer) (audit.Checkpoint, bool, error) {
 	var cp audit.Checkpoint
 	var wrote bool
@@ -289,6 +290,11 @@ func (db *DB) WriteAuditCheckpoint(ctx context.Context, s *audit.Signer) (audit.
 		}
 		prev, err := latestAuditCheckpoint(ctx, tx)
 		if err != nil {
+			return err
+		}
+		// Even with nothing to sign, an instance started with the wrong key
+		// should hear of it now rather than at its first checkpoint.
+		if err := s.CheckSigned(prev); err != nil {
 			return err
 		}
 		if size == 0 || size == prev.Size {
