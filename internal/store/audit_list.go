@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -31,7 +32,14 @@ type AuditPage struct {
 // ListAudit returns an organisation's audit events that match f, newest
 // first, limit (at most MaxAuditPage) at a time from offset, with the total
 // count. Each filter is served by an index on (org_id, …, at).
+//
+// Events without an organisation (failed sign-ins with unknown emails) belong
+// to no tenant, so no organisation's viewer lists them; an empty orgID is an
+// error rather than a way to reach them.
 func (db *DB) ListAudit(ctx context.Context, orgID string, f AuditFilter, limit, offset int) (AuditPage, error) {
+	if orgID == "" {
+		return AuditPage{}, errors.New("list audit events: no organisation given")
+	}
 	limit = max(1, min(limit, MaxAuditPage))
 	offset = max(0, offset)
 	args := []any{orgID}

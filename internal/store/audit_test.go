@@ -307,6 +307,9 @@ func TestListAudit(t *testing.T) {
 		if page, _ := db.ListAudit(ctx, "orgB", store.AuditFilter{}, 50, 0); page.Total != 1 || page.Events[0] != events[12] {
 			t.Errorf("organisation B sees %+v", page)
 		}
+		if _, err := db.ListAudit(ctx, "", store.AuditFilter{}, 50, 0); err == nil {
+			t.Error("ListAudit ran without an organisation")
+		}
 	})
 }
 
