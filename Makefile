@@ -51,3 +51,10 @@ clean:
 # Requests per second and latency on loopback with wrk; see docs/performance.md.
 loadtest: build
 	./scripts/loadtest.sh
+
+# Durable audit records per second on SQLite (synchronous=FULL, a file in
+# TMPDIR): group commit against one commit per record, measured in the same
+# run; PostgreSQL too when STEADFAST_TEST_POSTGRES is set. See docs/performance.md.
+.PHONY: bench-audit
+bench-audit: assets
+	$(GO) test -run '^$$' -bench Audit -benchtime 3s ./internal/...

@@ -26,6 +26,7 @@ func commands() []command {
 		{"demo", "Run Steadfast with realistic synthetic data, and print a sign-in for each role.", runDemo},
 		{"migrate", "Bring the database schema up to date, then exit.", runMigrate},
 		{"user", "Add, disable or list accounts: user add | user disable EMAIL | user list.", runUser},
+		{"audit", "Check the tamper-evident audit trail: 'steadfast audit verify'.", runAudit},
 		{"version", "Print the version and the commit it was built from.", runVersion},
 	}
 }

@@ -366,3 +366,21 @@ func status(c *http.Client, target string) int {
 	_, _ = io.Copy(io.Discard, resp.Body)
 	return resp.StatusCode
 }
+
+// awaitingTwoStep reports whether the client's session is signed in as a
+// member of staff who must now set up two-step sign-in: home sends them to
+// the set-up page, and that page is shown.
+func awaitingTwoStep(t *testing.T, c *http.Client, base string, cookies ...*http.Cookie) bool {
+	t.Helper()
+	home := do(t, c, http.MethodGet, base+"/", nil, cookies...)
+	if home.status != http.StatusSeeOther || home.header.Get("Location") != "/account/two-step/set-up" {
+		t.Logf("GET / = %d to %q, want 303 to /account/two-step/set-up", home.status, home.header.Get("Location"))
+		return false
+	}
+	page := do(t, c, http.MethodGet, base+"/account/two-step/set-up", nil, cookies...)
+	if page.status != http.StatusOK || !strings.Contains(page.body, "Before you use Steadfast") {
+		t.Logf("GET /account/two-step/set-up = %d", page.status)
+		return false
+	}
+	return true
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -18,7 +19,14 @@ var (
 	// ErrConflict means the change clashes with the current state, such as a
 	// setup link that has already been used.
 	ErrConflict = errors.New("store: conflict")
+	// ErrAppendOnly means the database refused to change or delete an audit
+	// record, hash or checkpoint: those tables only ever grow.
+	ErrAppendOnly = errors.New("store: the audit log is append-only")
 )
+
+// appendOnlyMessage is raised by the audit tables' triggers on both engines
+// (see migrations/*/00003_audit.sql).
+const appendOnlyMessage = "audit log is append-only"
 
 // mapError turns driver errors into the store's sentinel errors, keeping the
 // original for context. Errors it does not recognise pass through unchanged.
@@ -32,6 +40,10 @@ func mapError(err error) error {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_TRIGGER:
+			if strings.Contains(se.Error(), appendOnlyMessage) {
+				return errors.Join(ErrAppendOnly, err)
+			}
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 			return errors.Join(ErrAlreadyExists, err)
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY, sqlite3.SQLITE_CONSTRAINT_CHECK:
@@ -41,6 +53,10 @@ func mapError(err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch pe.Code {
+		case "P0001": // raise_exception, from a PL/pgSQL RAISE
+			if strings.Contains(pe.Message, appendOnlyMessage) {
+				return errors.Join(ErrAppendOnly, err)
+			}
 		case "23505":
 			return errors.Join(ErrAlreadyExists, err)
 		case "23503", "23514":

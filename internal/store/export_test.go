@@ -29,3 +29,10 @@ func (db *DB) StoredSessionExpiry(ctx context.Context, token string) (t time.Tim
 	err = db.read.QueryRowContext(ctx, `SELECT expiry FROM sessions WHERE token_hash = $1`, hashToken(token)).Scan(&t)
 	return t.UTC(), err
 }
+
+// ExecWrite runs a statement on the write pool and maps its error as the
+// store does, so tests can show what the database refuses.
+func (db *DB) ExecWrite(ctx context.Context, query string, args ...any) error {
+	_, err := db.write.ExecContext(ctx, query, args...)
+	return mapError(err)
+}

@@ -59,6 +59,18 @@ func ForEachEngine(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	}
 }
 
+// ForEachEngineConfig is ForEachEngine for tests that also need the
+// database's configuration, to open a second instance or a Raw connection.
+func ForEachEngineConfig(t *testing.T, fn func(t *testing.T, db *store.DB, cfg store.Config)) {
+	t.Helper()
+	for _, engine := range Engines() {
+		t.Run(string(engine), func(t *testing.T) {
+			cfg := Config(t, engine)
+			fn(t, OpenConfig(t, cfg), cfg)
+		})
+	}
+}
+
 // Open returns a fresh migrated database of the given engine, removed when
 // the test ends.
 func Open(tb testing.TB, engine store.Engine) *store.DB {
@@ -72,14 +84,22 @@ func OpenWithClock(tb testing.TB, engine store.Engine, now func() time.Time) *st
 	tb.Helper()
 	cfg := Config(tb, engine)
 	cfg.Now = now
+	return OpenConfig(tb, cfg)
+}
+
+// OpenConfig opens and migrates the database cfg names, closing it when the
+// test ends. Called twice with one cfg, it gives two instances sharing a
+// database, as two servers would.
+func OpenConfig(tb testing.TB, cfg store.Config) *store.DB {
+	tb.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, cfg)
 	if err != nil {
-		tb.Fatalf("open %s: %v", engine, err)
+		tb.Fatalf("open test database: %v", err)
 	}
 	tb.Cleanup(func() { db.Close() })
 	if _, err := db.Migrate(ctx); err != nil {
-		tb.Fatalf("migrate %s: %v", engine, err)
+		tb.Fatalf("migrate %s: %v", db.Engine(), err)
 	}
 	return db
 }
