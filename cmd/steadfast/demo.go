@@ -78,7 +78,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("listen on %s: %w", sf.addr, err)
 	}
 	cfg := sf.webConfig(true, listener)
-	return serveUntilDone(ctx, db, cfg, &sf, listener, log, func() {
+	return serveUntilDone(ctx, db, cfg, &sf, d.data, listener, log, func() {
 		printSignIns(stdout, cfg.BaseURL, *seed, res, temporary)
 	})
 }

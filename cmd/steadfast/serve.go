@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web"
 )
@@ -132,7 +133,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		listener.Close()
 		return err
 	}
-	return serveUntilDone(ctx, db, cfg, &sf, listener, log, func() {
+	return serveUntilDone(ctx, db, cfg, &sf, d.data, listener, log, func() {
 		fmt.Fprintf(stdout, "Steadfast is running at %s\n", cfg.BaseURL)
 	})
 }
@@ -155,7 +156,24 @@ func offerSetup(ctx context.Context, db *store.DB, baseURL string, stdout io.Wri
 
 // serveUntilDone serves HTTP on listener until ctx ends, then shuts down
 // gracefully. ready is called once the server is accepting requests.
-func serveUntilDone(ctx context.Context, db *store.DB, cfg web.Config, sf *serverFlags, listener net.Listener, log *slog.Logger, ready func()) error {
+//
+// It opens the audit trail first, with its signing key and checkpoint file in
+// dataDir, and closes it last, after the final request, so that every event
+// is in the log and signed by a final checkpoint.
+func serveUntilDone(ctx context.Context, db *store.DB, cfg web.Config, sf *serverFlags, dataDir string, listener net.Listener, log *slog.Logger, ready func()) (err error) {
+	auditLog, err := audit.Open(ctx, db, audit.Options{DataDir: dataDir, Log: log})
+	if err != nil {
+		listener.Close()
+		return fmt.Errorf("open the audit trail: %w", err)
+	}
+	defer func() {
+		closeCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if cerr := auditLog.Close(closeCtx); cerr != nil {
+			err = errors.Join(err, fmt.Errorf("close the audit trail: %w", cerr))
+		}
+	}()
+	cfg.Audit = auditLog
 	app, err := web.New(cfg, db, log, nil)
 	if err != nil {
 		listener.Close()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 )
 
 // Options configure a running Log.
@@ -27,6 +28,7 @@ type Log struct {
 	batcher *Batcher
 	cp      *Checkpointer
 	signer  *Signer
+	closed  atomic.Bool
 }
 
 // Open loads (or on first use creates) the signing key in opts.DataDir,
@@ -80,7 +82,12 @@ func (l *Log) Signer() *Signer { return l.signer }
 
 // Close drains the batcher, so every queued event is committed, then writes
 // a final checkpoint. Call it after the HTTP server has shut down.
+//
+// Closing a closed Log returns ErrClosed and does nothing.
 func (l *Log) Close(ctx context.Context) error {
+	if l.closed.Swap(true) {
+		return ErrClosed
+	}
 	drained := l.batcher.Close(ctx)
 	return errors.Join(drained, l.cp.Close(ctx))
 }

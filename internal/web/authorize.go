@@ -4,19 +4,27 @@ import (
 	"net/http"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 )
 
-// authorize asks the policy whether the signed-in actor may do action to res.
-// A refusal becomes errForbidden. Handlers call it before reading anything
-// personal; it is the only way a handler learns whether it may go on.
+// authorize asks the policy whether the signed-in actor may do action to res,
+// and records the decision, allowed or not, in the audit trail before
+// answering. A refusal becomes errForbidden. Handlers call it before reading
+// anything personal; it is the only way a handler learns whether it may go on.
 func (s *Server) authorize(r *http.Request, action access.Action, res access.Resource) (access.Decision, error) {
 	actor := actorFrom(r.Context())
 	if actor == nil {
 		return access.Decision{Rule: "not-signed-in"}, errForbidden
 	}
 	d := access.Can(*actor, action, res)
-	s.log.DebugContext(r.Context(), "policy decision", "request_id", requestIDFrom(r.Context()),
-		"actor", *actor, "action", action, "kind", res.Kind, "resource_id", res.ID, "allowed", d.Allowed, "rule", d.Rule)
+	decision := audit.Deny
+	if d.Allowed {
+		decision = audit.Allow
+	}
+	if err := s.record(r, audit.Event{Action: audit.Action(action), ResourceType: string(res.Kind), ResourceID: res.ID,
+		Decision: decision, Reason: d.Rule}); err != nil {
+		return d, err
+	}
 	if !d.Allowed {
 		return d, errForbidden
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -97,6 +98,9 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 	hash, err := s.hasher.Hash(r.Context(), next)
 	if err != nil {
 		return fmt.Errorf("hash new password: %w", err)
+	}
+	if err := s.record(r, audit.Event{Action: audit.PasswordChange, Reason: "changed by the person, other sessions ended"}); err != nil {
+		return err
 	}
 	if err := s.db.ChangePassword(r.Context(), actor.UserID, hash, s.sessions.Token(r.Context())); err != nil {
 		return err

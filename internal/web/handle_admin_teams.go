@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -43,13 +44,16 @@ func (s *Server) adminCreateTeam(w http.ResponseWriter, r *http.Request) error {
 	f.Values["name"] = strings.TrimSpace(r.PostForm.Get("name"))
 	f.Add("name", access.NameProblem(f.Values["name"], "the team's name"))
 	if f.Valid() {
-		_, err := s.db.CreateTeam(r.Context(), actor.OrgID, f.Values["name"])
+		team, err := s.db.CreateTeam(r.Context(), actor.OrgID, f.Values["name"])
 		switch {
 		case errors.Is(err, store.ErrAlreadyExists):
 			f.Add("name", "There is already a team with this name")
 		case err != nil:
 			return err
 		default:
+			if err := s.recordChange(r, audit.Create, access.KindTeam, team.ID, "team added"); err != nil {
+				return err
+			}
 			s.flash(r, "Team "+f.Values["name"]+" added.")
 			http.Redirect(w, r, "/admin/teams", http.StatusSeeOther)
 			return nil

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
@@ -112,6 +114,9 @@ func (s *Server) adminUserChange(w http.ResponseWriter, r *http.Request, change 
 		return s.renderAdminUser(w, r, http.StatusUnprocessableEntity, actor, u,
 			"Your organisation needs at least one active administrator. Make someone else an administrator first.")
 	case err != nil:
+		return err
+	}
+	if err := s.recordChange(r, audit.Update, access.KindUser, u.ID, r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]); err != nil {
 		return err
 	}
 	s.flash(r, done)

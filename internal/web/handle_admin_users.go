@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -109,6 +110,9 @@ func (s *Server) adminInvite(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
+	if err := s.recordChange(r, audit.Create, access.KindUser, u.ID, "invited as "+string(role)); err != nil {
+		return err
+	}
 	return s.showNewLink(w, r, actor, u, true)
 }
 
@@ -117,6 +121,9 @@ func (s *Server) adminInvite(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) showNewLink(w http.ResponseWriter, r *http.Request, actor *access.Actor, u access.User, invited bool) error {
 	token, expires, err := s.db.CreatePasswordLink(r.Context(), actor.OrgID, u.ID, actor.UserID)
 	if err != nil {
+		return err
+	}
+	if err := s.recordChange(r, audit.Update, access.KindUser, u.ID, "one-time set-password link made"); err != nil {
 		return err
 	}
 	title := "New sign-in link"

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
@@ -116,10 +117,15 @@ func (s *Server) familyBreakGlass(w http.ResponseWriter, r *http.Request) error 
 	if !f.Valid() {
 		return s.render(w, r, http.StatusUnprocessableEntity, "break_glass", "You are not working with this family", breakGlassData{Form: f})
 	}
-	if _, err := s.db.RecordBreakGlass(r.Context(), actor.OrgID, id, actor.UserID, f.Values["reason"]); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return errNotFound
-		}
+	entry, err := s.db.RecordBreakGlass(r.Context(), actor.OrgID, id, actor.UserID, f.Values["reason"])
+	if errors.Is(err, store.ErrNotFound) {
+		return errNotFound
+	}
+	if err != nil {
+		return err
+	}
+	// The reason itself may name people, so the audit trail points to it.
+	if err := s.recordChange(r, audit.BreakGlass, access.KindFamily, id, "break-glass reason "+entry.ID); err != nil {
 		return err
 	}
 	s.sessions.Put(r.Context(), sessionBreakGlass, strings.Join(append(s.breakGlassGrants(r), id), ","))

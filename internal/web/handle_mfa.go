@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 )
 
 // totpIssuer is the name authenticator apps show beside the code.
@@ -121,6 +122,9 @@ func (s *Server) enrolSubmit(w http.ResponseWriter, r *http.Request) error {
 		hashes[i] = access.HashRecoveryCode(c)
 	}
 	if err := s.db.EnableSecondFactor(r.Context(), actor.UserID, secret, step, hashes, s.sessions.Token(r.Context())); err != nil {
+		return err
+	}
+	if err := s.record(r, audit.Event{Action: audit.MFAEnrol, Reason: "authenticator app"}); err != nil {
 		return err
 	}
 	// A new factor: a new token, and this session counts as having passed it.

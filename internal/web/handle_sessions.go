@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"net/http"
 	"strconv"
 	"time"
@@ -45,6 +46,9 @@ func (s *Server) sessionsPage(w http.ResponseWriter, r *http.Request) error {
 // endOtherSessions signs the person out everywhere but here.
 func (s *Server) endOtherSessions(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
+	if err := s.record(r, audit.Event{Action: audit.SessionEnded, Reason: "other sessions ended by the person"}); err != nil {
+		return err
+	}
 	n, err := s.db.EndOtherSessions(r.Context(), actor.UserID, s.sessions.Token(r.Context()))
 	if err != nil {
 		return err

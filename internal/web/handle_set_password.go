@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -59,6 +60,9 @@ func (s *Server) setPasswordSubmit(w http.ResponseWriter, r *http.Request) error
 		return s.render(w, r, http.StatusNotFound, "set_password_invalid", "This link cannot be used", nil)
 	}
 	if err != nil {
+		return err
+	}
+	if err := s.recordFor(r, u, audit.PasswordChange, "set through a one-time link"); err != nil {
 		return err
 	}
 	// A link must never get round a second factor: someone who has one

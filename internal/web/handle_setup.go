@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -68,6 +69,9 @@ func (s *Server) setupSubmit(w http.ResponseWriter, r *http.Request) error {
 	})
 	if err != nil {
 		return s.setupProblem(w, r, err)
+	}
+	if err := s.recordFor(r, admin, audit.Create, "organisation and first administrator set up"); err != nil {
+		return err
 	}
 	if err := s.startSession(r, admin, false); err != nil {
 		return err

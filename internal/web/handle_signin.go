@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -67,6 +68,9 @@ func (s *Server) signInSubmit(w http.ResponseWriter, r *http.Request) error {
 	if limited, err := s.db.AddressThrottled(r.Context(), address); err != nil {
 		return fmt.Errorf("sign in: %w", err)
 	} else if limited {
+		if err := s.record(r, audit.Event{Action: audit.SignInFailed, Reason: "address-limit"}); err != nil {
+			return err
+		}
 		w.Header().Set("Retry-After", strconv.Itoa(int(access.AddressWindow.Seconds())))
 		return failed(http.StatusTooManyRequests)
 	}
@@ -77,8 +81,8 @@ func (s *Server) signInSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	if !ok {
 		// user.ID is "" for an unknown email: only the address is counted.
-		if _, err := s.db.RecordSignInFailure(r.Context(), address, user.ID); err != nil {
-			return fmt.Errorf("sign in: %w", err)
+		if err := s.signInFailed(r, address, user, "password"); err != nil {
+			return err
 		}
 		return failed(http.StatusUnauthorized)
 	}
@@ -124,11 +128,39 @@ func (s *Server) checkPassword(r *http.Request, email, password string) (access.
 	return user, verr == nil && user.Active() && !locked, nil
 }
 
-// completeSignIn clears the account's failures, starts its session and
-// sends the person on.
+// signInFailed counts a failed step against the address and the account (if
+// the email was known) and records it, and the lock it may cause, in the
+// audit trail. The audit reason says which step failed, never why.
+func (s *Server) signInFailed(r *http.Request, address string, user access.User, step string) error {
+	before, err := s.db.SignInLockout(r.Context(), user.ID)
+	if err != nil && user.ID != "" {
+		return fmt.Errorf("sign in: %w", err)
+	}
+	after, err := s.db.RecordSignInFailure(r.Context(), address, user.ID)
+	if err != nil {
+		return fmt.Errorf("sign in: %w", err)
+	}
+	if err := s.recordFor(r, user, audit.SignInFailed, step); err != nil {
+		return err
+	}
+	if user.ID != "" && after.Locks > before.Locks {
+		return s.recordFor(r, user, audit.AccountLocked, fmt.Sprintf("lock %d", after.Locks))
+	}
+	return nil
+}
+
+// completeSignIn clears the account's failures, starts its session, records
+// the sign-in and sends the person on.
 func (s *Server) completeSignIn(w http.ResponseWriter, r *http.Request, user access.User, secondFactor bool, next string) error {
 	if err := s.db.RecordSignInSuccess(r.Context(), user.ID); err != nil {
 		return fmt.Errorf("sign in: %w", err)
+	}
+	how := "password"
+	if secondFactor {
+		how = "password and second factor"
+	}
+	if err := s.recordFor(r, user, audit.SignIn, how); err != nil {
+		return err
 	}
 	if err := s.startSession(r, user, secondFactor); err != nil {
 		return err
@@ -139,6 +171,11 @@ func (s *Server) completeSignIn(w http.ResponseWriter, r *http.Request, user acc
 }
 
 func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
+	if actorFrom(r.Context()) != nil {
+		if err := s.record(r, audit.Event{Action: audit.SignOut}); err != nil {
+			return err
+		}
+	}
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return fmt.Errorf("sign out: %w", err)
 	}

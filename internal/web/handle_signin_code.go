@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -54,6 +55,9 @@ func (s *Server) signInCodeSubmit(w http.ResponseWriter, r *http.Request) error 
 	if limited, err := s.db.AddressThrottled(r.Context(), address); err != nil {
 		return fmt.Errorf("sign-in code: %w", err)
 	} else if limited {
+		if err := s.record(r, audit.Event{Action: audit.MFAFailed, Reason: "address-limit"}); err != nil {
+			return err
+		}
 		w.Header().Set("Retry-After", strconv.Itoa(int(access.AddressWindow.Seconds())))
 		return failed(http.StatusTooManyRequests)
 	}
@@ -67,14 +71,19 @@ func (s *Server) signInCodeSubmit(w http.ResponseWriter, r *http.Request) error 
 	}
 	if !ok {
 		// Wrong codes count towards the account's lock, like wrong passwords.
-		if _, err := s.db.RecordSignInFailure(r.Context(), address, user.ID); err != nil {
-			return fmt.Errorf("sign-in code: %w", err)
+		if err := s.signInFailed(r, address, user, "second factor"); err != nil {
+			return err
 		}
 		return failed(http.StatusUnauthorized)
 	}
 	next := "/"
 	if usedRecoveryCode {
 		next = "/account?recovery-code-used=1"
+		if err := s.recordFor(r, user, audit.RecoveryCodeUsed, ""); err != nil {
+			return err
+		}
+	} else if err := s.recordFor(r, user, audit.MFAVerify, "authenticator app"); err != nil {
+		return err
 	}
 	return s.completeSignIn(w, r, user, true, next)
 }

@@ -33,6 +33,9 @@ func TestHealthReadyMetrics(t *testing.T) {
 
 func TestReadyzFailsWhenDatabaseIsClosed(t *testing.T) {
 	env := webtest.Start(t, webtest.Options{Empty: true})
+	if err := env.Audit.Close(t.Context()); err != nil { // its final checkpoint needs the database
+		t.Fatal(err)
+	}
 	if err := env.DB.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -27,6 +28,8 @@ type Config struct {
 	// BaseURL is the address people use to reach this service, for links
 	// printed outside a browser, such as the first-run setup link.
 	BaseURL string
+	// Audit receives every audited event. Required.
+	Audit Auditor
 	// TrustedProxyHeader names a header, such as X-Forwarded-For, that the
 	// reverse proxy in front of Steadfast sets to the client's address. Empty
 	// means clients connect directly, and their address is the connection's.
@@ -38,6 +41,7 @@ type Config struct {
 // Server is the HTTP application. Build it with New; serve Handler().
 type Server struct {
 	cfg      Config
+	audit    Auditor
 	db       *store.DB
 	log      *slog.Logger
 	sessions *scs.SessionManager
@@ -51,6 +55,9 @@ type Server struct {
 
 // New assembles the server: templates, sessions, metrics and routes.
 func New(cfg Config, db *store.DB, log *slog.Logger, reg prometheus.Registerer) (*Server, error) {
+	if cfg.Audit == nil {
+		return nil, errors.New("web: an audit log is required")
+	}
 	pages, err := loadTemplates(ukTime())
 	if err != nil {
 		return nil, fmt.Errorf("load templates: %w", err)
@@ -61,6 +68,7 @@ func New(cfg Config, db *store.DB, log *slog.Logger, reg prometheus.Registerer) 
 	}
 	s := &Server{
 		cfg:      cfg,
+		audit:    cfg.Audit,
 		db:       db,
 		log:      log,
 		sessions: newSessionManager(cfg, db, log),

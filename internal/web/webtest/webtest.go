@@ -4,12 +4,14 @@ package webtest
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http/httptest"
 	"testing"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/demo"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/store/storetest"
@@ -24,6 +26,8 @@ type Env struct {
 	// Accounts holds one demo sign-in per role, keyed by role. Empty when the
 	// server was started without the demo organisation.
 	Accounts Accounts
+	// Audit is the server's audit trail.
+	Audit *audit.Log
 	// Clock is the store's clock: the real time, which tests can move on.
 	Clock *storetest.Clock
 	// TOTPSecrets and RecoveryCodes hold each demo account's authenticator
@@ -92,6 +96,17 @@ func Start(tb testing.TB, opts Options) *Env {
 	}
 	ts := httptest.NewUnstartedServer(nil)
 	cfg := opts.Config
+	auditLog, err := audit.Open(context.Background(), db, audit.Options{DataDir: tb.TempDir(), Log: log})
+	if err != nil {
+		tb.Fatalf("open audit log: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := auditLog.Close(context.Background()); err != nil && !errors.Is(err, audit.ErrClosed) {
+			tb.Errorf("close audit log: %v", err)
+		}
+	})
+	env.Audit = auditLog
+	cfg.Audit = auditLog
 	cfg.BaseURL = "http://" + ts.Listener.Addr().String()
 	srv, err := web.New(cfg, db, log, nil)
 	if err != nil {
