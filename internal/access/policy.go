@@ -30,6 +30,10 @@ const (
 	KindFamilyShared Kind = "family-shared"
 	KindGroup        Kind = "group"
 	KindAudit        Kind = "audit"
+	// KindFamilyAudit is the list of who has looked at one family's record,
+	// shown to that family's own workers. Administrators use the
+	// organisation's audit trail instead.
+	KindFamilyAudit Kind = "family-audit"
 )
 
 // Relationship is how the actor stands to the resource. The store works it
@@ -92,6 +96,8 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canUser(actor, action, res)
 	case KindAudit:
 		return canAudit(actor, action, res)
+	case KindFamilyAudit:
+		return canFamilyAudit(actor, action, res)
 	case KindFamily, KindFamilyShared:
 		return canFamily(actor, action, res)
 	case KindGroup:
@@ -131,8 +137,6 @@ func canAudit(actor Actor, action Action, res Resource) Decision {
 		return allow("admin-views-audit")
 	case actor.Role == Supervisor && (res.Relationship == Supervised || res.Relationship == Own):
 		return allow("supervisor-views-team-audit")
-	case actor.Role == Practitioner && res.Relationship == Allocated:
-		return allow("allocated-practitioner-views-family-audit")
 	}
 	return deny("audit-not-in-scope")
 }
@@ -140,6 +144,18 @@ func canAudit(actor Actor, action Action, res Resource) Decision {
 // casework reports whether action is ordinary work on a record: reading it,
 // adding to it and changing it. Deleting and exporting are never casework.
 func casework(action Action) bool { return action == Read || action == Create || action == Update }
+
+func canFamilyAudit(actor Actor, action Action, res Resource) Decision {
+	switch {
+	case action != ViewAudit:
+		return deny("audit-is-read-only")
+	case actor.Role == Practitioner && res.Relationship == Allocated:
+		return allow("allocated-practitioner-views-family-audit")
+	case actor.Role == Supervisor && res.Relationship == Supervised:
+		return allow("supervisor-views-family-audit")
+	}
+	return deny("family-audit-not-in-scope")
+}
 
 func canFamily(actor Actor, action Action, res Resource) Decision {
 	switch actor.Role {

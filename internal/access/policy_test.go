@@ -4,7 +4,7 @@ import "testing"
 
 var (
 	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
-	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit}
 	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
 )
 
@@ -56,6 +56,11 @@ func TestPolicyTable(t *testing.T) {
 		{Supervisor, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: Supervised}, true, false},
 		{Supervisor, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: None}, false, false},
 		{Parent, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: Own}, false, false},
+		{Practitioner, ViewAudit, Resource{Kind: KindAudit, OrgID: "org-a", Relationship: Allocated}, false, false},
+		{Practitioner, ViewAudit, Resource{Kind: KindFamilyAudit, OrgID: "org-a", Relationship: Allocated}, true, false},
+		{Supervisor, ViewAudit, Resource{Kind: KindFamilyAudit, OrgID: "org-a", Relationship: Supervised}, true, false},
+		{Admin, ViewAudit, Resource{Kind: KindFamilyAudit, OrgID: "org-a", Relationship: None}, false, false},
+		{Practitioner, ViewAudit, Resource{Kind: KindFamilyAudit, OrgID: "org-a", Relationship: Granted}, false, false},
 		{Admin, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, true, false},
 		{Supervisor, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, false, false},
 	}
@@ -112,7 +117,7 @@ func TestPolicyInvariants(t *testing.T) {
 							t.Errorf("%s: allowed and offered break-glass at once", name)
 						}
 					}
-					if kind == KindAudit && action != ViewAudit && d.Allowed {
+					if (kind == KindAudit || kind == KindFamilyAudit) && action != ViewAudit && d.Allowed {
 						t.Errorf("%s: the audit log was changed", name)
 					}
 					if action == ManageUsers && role != Admin && d.Allowed {

@@ -15,7 +15,10 @@ const MaxAuditPage = 500
 
 // AuditFilter narrows the audit viewer. Empty fields do not filter.
 type AuditFilter struct {
-	ActorID      string
+	ActorID string
+	// ActorIn, when not empty, keeps only events by these actors: a
+	// supervisor's view of their team.
+	ActorIn      []string
 	ResourceType string
 	ResourceID   string
 	Action       audit.Action
@@ -50,6 +53,14 @@ func (db *DB) ListAudit(ctx context.Context, orgID string, f AuditFilter, limit,
 	}
 	if f.ActorID != "" {
 		add("actor_id = $%d", f.ActorID)
+	}
+	if len(f.ActorIn) > 0 {
+		marks := make([]string, len(f.ActorIn))
+		for i, id := range f.ActorIn {
+			args = append(args, id)
+			marks[i] = fmt.Sprintf("$%d", len(args))
+		}
+		where = append(where, "actor_id IN ("+strings.Join(marks, ", ")+")")
 	}
 	if f.ResourceType != "" {
 		add("resource_type = $%d", f.ResourceType)

@@ -141,3 +141,26 @@ func (db *DB) ListUsers(ctx context.Context, orgID string, limit, offset int) (U
 	}
 	return page, nil
 }
+
+// UserNames returns the names of an organisation's users with the given
+// IDs, for showing who did what. IDs of other organisations are left out.
+func (db *DB) UserNames(ctx context.Context, orgID string, userIDs []string) (map[string]access.User, error) {
+	out := map[string]access.User{}
+	if len(userIDs) == 0 {
+		return out, nil
+	}
+	args := []any{orgID}
+	marks := make([]string, 0, len(userIDs))
+	for _, id := range userIDs {
+		args = append(args, id)
+		marks = append(marks, fmt.Sprintf("$%d", len(args)))
+	}
+	users, err := db.usersWhere(ctx, `SELECT `+userColumns+` FROM users WHERE org_id = $1 AND id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		out[u.ID] = u
+	}
+	return out, nil
+}

@@ -128,6 +128,8 @@ var accessMatrix = map[string]matrixRow{
 	"POST /admin/users/{id}/disable":                         adminOnly("/admin/users/"+noSuchUser+"/disable", 404),
 	"POST /admin/users/{id}/enable":                          adminOnly("/admin/users/"+noSuchUser+"/enable", 404),
 	"GET /admin/teams":                                       adminOnly("/admin/teams", 200),
+	"GET /admin/audit":                                       adminOnly("/admin/audit", 200),
+	"GET /audit":                                             {path: "/audit", signedOut: 303, html: true, byRole: roles(200, 200, 403, 403, 403)},
 	"POST /admin/teams":                                      adminOnly("/admin/teams", 422),
 
 	// The family's case record. Staff outside the family's work are offered
@@ -136,6 +138,12 @@ var accessMatrix = map[string]matrixRow{
 	"GET /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
 		related:   roles(403, 200, 200, 404, 404),
 		unrelated: roles(403, 403, 403, 404, 404),
+		otherOrg:  roles(404, 404, 404, 404, 404),
+	}},
+	// Who has looked at the family's record: its own workers only.
+	"GET /families/{id}/audit": {path: "/families/{family}/audit", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
+		related:   roles(404, 200, 200, 404, 404),
+		unrelated: roles(404, 404, 404, 404, 404),
 		otherOrg:  roles(404, 404, 404, 404, 404),
 	}},
 	// Break-glass, posted with no reason: those who may break glass are asked

@@ -95,9 +95,9 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	var items []navItem
 	switch actor.Role {
 	case access.Admin:
-		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}}
+		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}, {Text: "Audit", Href: "/admin/audit"}}
 	case access.Supervisor:
-		items = []navItem{{Text: "Team", Href: "/"}}
+		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Audit", Href: "/audit"}}
 	case access.Practitioner:
 		items = []navItem{{Text: "Caseload", Href: "/"}}
 	case access.CoFacilitator:

@@ -47,12 +47,15 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /admin/users/{id}/disable", SignedIn, s.adminUserDisableConfirm)
 	s.handle(mux, "POST /admin/users/{id}/disable", SignedIn, s.adminUserDisable)
 	s.handle(mux, "POST /admin/users/{id}/enable", SignedIn, s.adminUserEnable)
+	s.handle(mux, "GET /admin/audit", SignedIn, s.adminAudit)
+	s.handle(mux, "GET /audit", SignedIn, s.teamAudit)
 	s.handle(mux, "GET /admin/teams", SignedIn, s.adminTeams)
 	s.handle(mux, "POST /admin/teams", SignedIn, s.adminCreateTeam)
 
 	// Families. POST to the family's own address opens it through
 	// break-glass, so the page asking for a reason names no family.
 	s.handle(mux, "GET /families/{id}", SignedIn, s.familyPage)
+	s.handle(mux, "GET /families/{id}/audit", SignedIn, s.familyAudit)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
