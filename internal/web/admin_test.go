@@ -233,3 +233,41 @@ func TestResetLinkDoesNotGetRoundTheSecondFactor(t *testing.T) {
 		t.Errorf("the reset signed the person in without their second factor: %d %s", home.StatusCode, home.Header.Get("Location"))
 	}
 }
+
+// TestAdministratorUnlocksAndResets covers the two ways an administrator
+// helps someone who cannot sign in.
+func TestAdministratorUnlocksAndResets(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	pracID := mustUser(t, env, access.Practitioner)
+	a := env.Accounts[access.Practitioner]
+	for range 10 {
+		newClient(t, env).post("/sign-in", url.Values{"email": {a.Email}, "password": {"wrong wrong wrong wrong"}})
+	}
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	page := admin.get("/admin/users/" + pracID)
+	if !strings.Contains(page.body, "Unlock now") || !strings.Contains(page.body, "too many failed attempts") {
+		t.Fatal("a locked account's page does not say so or offer to unlock")
+	}
+	if r := admin.post("/admin/users/"+pracID+"/unlock", nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("unlock: %d", r.StatusCode)
+	}
+	prac := newClient(t, env)
+	prac.signIn(a) // works again
+
+	if r := admin.get("/admin/users/" + pracID + "/reset-second-factor"); r.StatusCode != http.StatusOK || !strings.Contains(r.body, "signed out everywhere") {
+		t.Errorf("reset confirmation: %d", r.StatusCode)
+	}
+	if r := admin.post("/admin/users/"+pracID+"/reset-second-factor", nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("reset: %d", r.StatusCode)
+	}
+	if has, _ := env.DB.HasSecondFactor(t.Context(), pracID); has {
+		t.Error("the second factor is still there")
+	}
+	if r := prac.get("/"); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/sign-in" {
+		t.Errorf("the practitioner's session survived the reset: %d %s", r.StatusCode, r.Header.Get("Location"))
+	}
+	if r := admin.post("/admin/users/"+mustUser(t, env, access.Admin)+"/reset-second-factor", nil); r.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("resetting one's own second factor: %d", r.StatusCode)
+	}
+}

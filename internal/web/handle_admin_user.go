@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
@@ -24,6 +25,9 @@ type adminUserData struct {
 	Candidates  []access.User // supervisors who could be added
 	Sessions    int
 	Problem     string
+	// HasSecondFactor and LockedUntil describe how the person signs in.
+	HasSecondFactor bool
+	LockedUntil     *time.Time
 }
 
 // targetUser loads the person named in the path, within the actor's
@@ -82,6 +86,16 @@ func (s *Server) renderAdminUser(w http.ResponseWriter, r *http.Request, status 
 	}
 	if d.Sessions, err = s.db.CountUserSessions(ctx, u.ID); err != nil {
 		return err
+	}
+	if d.HasSecondFactor, err = s.db.HasSecondFactor(ctx, u.ID); err != nil {
+		return err
+	}
+	lock, err := s.db.SignInLockout(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	if lock.Locked(s.db.Now()) {
+		d.LockedUntil = &lock.LockedUntil
 	}
 	return s.render(w, r, status, "admin_user", u.Name, d)
 }
@@ -224,4 +238,39 @@ func (s *Server) adminUserLink(w http.ResponseWriter, r *http.Request) error {
 		return s.renderAdminUser(w, r, http.StatusUnprocessableEntity, actor, u, "Enable the account before making a sign-in link.")
 	}
 	return s.showNewLink(w, r, actor, u, false)
+}
+
+func (s *Server) adminUserUnlock(w http.ResponseWriter, r *http.Request) error {
+	return s.adminUserChange(w, r, func(actor *access.Actor, u access.User) (string, error) {
+		if err := s.db.UnlockUser(r.Context(), actor.OrgID, u.ID); err != nil {
+			return "", err
+		}
+		if err := s.recordChange(r, audit.AccountUnlocked, access.KindUser, u.ID, "unlocked by an administrator"); err != nil {
+			return "", err
+		}
+		return u.Name + " can try to sign in again.", nil
+	})
+}
+
+func (s *Server) adminUserResetConfirm(w http.ResponseWriter, r *http.Request) error {
+	_, u, err := s.targetUser(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "admin_user_reset", "Reset "+u.Name+"'s two-step sign-in", u)
+}
+
+func (s *Server) adminUserReset(w http.ResponseWriter, r *http.Request) error {
+	return s.adminUserChange(w, r, func(actor *access.Actor, u access.User) (string, error) {
+		if u.ID == actor.UserID {
+			return "", userProblem("You cannot reset your own two-step sign-in. Ask another administrator.")
+		}
+		if err := s.db.ResetSecondFactor(r.Context(), actor.OrgID, u.ID); err != nil {
+			return "", err
+		}
+		if err := s.recordChange(r, audit.MFAReset, access.KindUser, u.ID, "second factor removed by an administrator, sessions ended"); err != nil {
+			return "", err
+		}
+		return u.Name + "'s two-step sign-in has been reset and they have been signed out. They set it up again when they next sign in.", nil
+	})
 }
