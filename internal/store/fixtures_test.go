@@ -11,7 +11,8 @@ import (
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
-// newUser makes an organisation with one user of the given role.
+// newUser makes an organisation with one user of the given role; a parent
+// gets a family of their own, as every parent has.
 func newUser(t *testing.T, db *store.DB, role access.Role) access.User {
 	t.Helper()
 	ctx := context.Background()
@@ -19,8 +20,16 @@ func newUser(t *testing.T, db *store.DB, role access.Role) access.User {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var familyID string
+	if role == access.Parent {
+		f, err := db.CreateFamily(ctx, org.ID, "The Ash family")
+		if err != nil {
+			t.Fatal(err)
+		}
+		familyID = f.ID
+	}
 	u, err := db.CreateUser(ctx, store.NewUser{OrgID: org.ID, Email: string(role) + "-" + org.ID + "@example.org",
-		Name: "Robin Ash", Role: role, PasswordHash: "$argon2id$old"})
+		Name: "Robin Ash", Role: role, PasswordHash: "$argon2id$old", FamilyID: familyID})
 	if err != nil {
 		t.Fatal(err)
 	}
