@@ -59,6 +59,9 @@ type Options struct {
 	// have outside demo mode. Without it, staff who sign in can reach only
 	// the page that sets one up.
 	EnrolTOTP bool
+	// CommitEachAuditRecord records each audit event in its own transaction
+	// instead of through group commit, for the benchmark that compares them.
+	CommitEachAuditRecord bool
 }
 
 // Start runs a server until the test ends.
@@ -107,6 +110,9 @@ func Start(tb testing.TB, opts Options) *Env {
 	})
 	env.Audit = auditLog
 	cfg.Audit = auditLog
+	if opts.CommitEachAuditRecord {
+		cfg.Audit = commitEach{auditLog}
+	}
 	cfg.BaseURL = "http://" + ts.Listener.Addr().String()
 	srv, err := web.New(cfg, db, log, nil)
 	if err != nil {
@@ -163,6 +169,12 @@ func (env *Env) TOTPCode(tb testing.TB, role access.Role) string {
 	}
 	return code
 }
+
+// commitEach records every audit event in a transaction of its own, for
+// comparing with group commit.
+type commitEach struct{ log *audit.Log }
+
+func (c commitEach) Record(ctx context.Context, e audit.Event) error { return c.log.RecordNow(ctx, e) }
 
 type testWriter struct{ tb testing.TB }
 
