@@ -8,6 +8,9 @@ LDFLAGS  := -X github.com/steadfast-care/steadfast/internal/version.version=$(VE
 DIST     := internal/web/static/dist
 DEMO_ARGS ?=
 
+# A step that fails leaves no half-made file behind to look up to date.
+.DELETE_ON_ERROR:
+
 .PHONY: all build demo test test-go test-browser vet assets clean loadtest
 
 all: build
