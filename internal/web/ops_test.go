@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -67,5 +68,23 @@ func TestStaticFiles(t *testing.T) {
 		if !wantListing && res.StatusCode != http.StatusOK {
 			t.Errorf("%s: %d", p, res.StatusCode)
 		}
+	}
+}
+
+// TestAssetsAreVersioned checks pages link to assets with the build's
+// version, which may be cached for a year, while other requests are not.
+func TestAssetsAreVersioned(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{Empty: true})
+	c := newClient(t, env)
+	page := c.get("/sign-in")
+	m := regexp.MustCompile(`href="(/static/dist/app\.css\?v=[0-9a-f]{12})"`).FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatal("the page does not link to a versioned stylesheet")
+	}
+	if cc := c.get(m[1]).Header.Get("Cache-Control"); !strings.Contains(cc, "immutable") {
+		t.Errorf("versioned stylesheet: Cache-Control %q", cc)
+	}
+	if cc := c.get("/static/dist/app.css?v=old").Header.Get("Cache-Control"); strings.Contains(cc, "immutable") {
+		t.Errorf("a stale version is cached for ever: %q", cc)
 	}
 }

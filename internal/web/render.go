@@ -22,10 +22,11 @@ type templates struct {
 	pages map[string]*template.Template
 }
 
-func loadTemplates(zone *time.Location) (*templates, error) {
+func loadTemplates(zone *time.Location, staticVersion string) (*templates, error) {
 	funcs := template.FuncMap{
 		"field": field,
 		"when":  whenIn(zone),
+		"asset": assetPath(staticVersion),
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {

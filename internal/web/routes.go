@@ -13,7 +13,7 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /healthz", Public, s.healthz)
 	s.handle(mux, "GET /readyz", Public, s.readyz)
 	s.handleRaw(mux, "GET /metrics", promhttp.HandlerFor(s.metrics.gatherer, promhttp.HandlerOpts{}))
-	s.handleRaw(mux, "GET /static/", staticHandler())
+	s.handleRaw(mux, "GET /static/", staticHandler(s.static))
 
 	// Public pages.
 	s.handle(mux, "GET /accessibility", Public, s.accessibilityPage)

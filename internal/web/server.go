@@ -41,6 +41,7 @@ type Config struct {
 // Server is the HTTP application. Build it with New; serve Handler().
 type Server struct {
 	cfg      Config
+	static   string // the static files' version, for cache-busting links
 	audit    Auditor
 	db       *store.DB
 	log      *slog.Logger
@@ -58,7 +59,11 @@ func New(cfg Config, db *store.DB, log *slog.Logger, reg prometheus.Registerer) 
 	if cfg.Audit == nil {
 		return nil, errors.New("web: an audit log is required")
 	}
-	pages, err := loadTemplates(ukTime())
+	version, err := staticVersion()
+	if err != nil {
+		return nil, err
+	}
+	pages, err := loadTemplates(ukTime(), version)
 	if err != nil {
 		return nil, fmt.Errorf("load templates: %w", err)
 	}
@@ -69,6 +74,7 @@ func New(cfg Config, db *store.DB, log *slog.Logger, reg prometheus.Registerer) 
 	s := &Server{
 		cfg:      cfg,
 		audit:    cfg.Audit,
+		static:   version,
 		db:       db,
 		log:      log,
 		sessions: newSessionManager(cfg, db, log),
