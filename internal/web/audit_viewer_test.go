@@ -62,7 +62,7 @@ func TestAuditViewers(t *testing.T) {
 
 	// Looking at the audit trail is itself recorded.
 	again := admin.get("/admin/audit?" + url.Values{"action": {"view-audit"}}.Encode())
-	if strings.Count(again.body, "view-audit</td>") < 3 {
+	if strings.Count(again.body, "Looked at the audit trail</td>") < 3 {
 		t.Error("looking at the audit trail was not recorded")
 	}
 }

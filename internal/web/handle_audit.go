@@ -41,6 +41,25 @@ type auditRow struct {
 	RequestID string
 }
 
+// actionLabels say what each audited action means, in plain words.
+var actionLabels = map[audit.Action]string{
+	audit.Read: "Looked at a record", audit.Create: "Added", audit.Update: "Changed", audit.Delete: "Removed",
+	audit.Export: "Exported", audit.BreakGlass: "Opened outside their work", audit.ManageUsers: "Managed accounts",
+	audit.ViewAudit: "Looked at the audit trail", audit.SignIn: "Signed in", audit.SignInFailed: "Sign-in failed",
+	audit.SignOut: "Signed out", audit.AccountLocked: "Account locked", audit.AccountUnlocked: "Account unlocked",
+	audit.PasswordChange: "Password changed", audit.SessionEnded: "Ended sessions", audit.MFAEnrol: "Set up two-step sign-in",
+	audit.MFAVerify: "Used their second step", audit.MFAFailed: "Second step failed", audit.MFAReset: "Two-step sign-in reset",
+	audit.RecoveryCodeUsed: "Used a recovery code",
+}
+
+// actionLabel returns an action's plain description, or the action itself.
+func actionLabel(a audit.Action) string {
+	if l, ok := actionLabels[a]; ok {
+		return l
+	}
+	return string(a)
+}
+
 // viewableActions are the actions offered as a filter.
 func viewableActions() []audit.Action {
 	return []audit.Action{audit.Read, audit.Create, audit.Update, audit.BreakGlass, audit.ManageUsers, audit.ViewAudit,

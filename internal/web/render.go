@@ -24,9 +24,10 @@ type templates struct {
 
 func loadTemplates(zone *time.Location, staticVersion string) (*templates, error) {
 	funcs := template.FuncMap{
-		"field": field,
-		"when":  whenIn(zone),
-		"asset": assetPath(staticVersion),
+		"field":       field,
+		"when":        whenIn(zone),
+		"asset":       assetPath(staticVersion),
+		"actionLabel": actionLabel,
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {

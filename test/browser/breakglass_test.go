@@ -68,7 +68,7 @@ func TestBreakGlassJourney(t *testing.T) {
 	}
 	p.checkA11y(t, "family record for its practitioner")
 	wantStatus(t, "who has looked at the record", p.click(t, `a[href="`+familyPath+`/audit"]`), 200)
-	if main := p.text(t, "#main-content"); !strings.Contains(main, "break-glass") || !strings.Contains(main, "Duty Worker") {
+	if main := p.text(t, "#main-content"); !strings.Contains(main, "Opened outside their work") || !strings.Contains(main, "Duty Worker") {
 		t.Error("the family's audit list does not show the break-glass")
 	}
 	p.checkA11y(t, "family audit list")
