@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -26,6 +27,20 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errUsage
 	}
 	return sub[args[0]](ctx, args[1:], stdout, stderr)
+}
+
+// recordCLI writes an audit event for a change made from the command line,
+// signed with the installation's key in --data, and returns once it is
+// durable. The actor is empty: the command line has no signed-in user.
+func (d *dbFlags) recordCLI(ctx context.Context, db *store.DB, e audit.Event) error {
+	log, err := audit.Open(ctx, db, audit.Options{DataDir: d.data})
+	if err != nil {
+		return fmt.Errorf("open the audit trail in %s (use the same --data as the service): %w", d.data, err)
+	}
+	e.ActorRole = "command line"
+	e.ClientAddr = "local"
+	rerr := log.RecordNow(ctx, e)
+	return errors.Join(rerr, log.Close(ctx))
 }
 
 // openOrganisation opens the database and picks the organisation to act in.
@@ -99,6 +114,10 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	if err := d.recordCLI(ctx, db, audit.Event{OrgID: org.ID, Action: audit.Create, ResourceType: string(access.KindUser),
+		ResourceID: u.ID, Reason: "added as " + string(role) + " with steadfast user add"}); err != nil {
+		return err
+	}
 	token, expires, err := db.CreatePasswordLink(ctx, org.ID, u.ID, "")
 	if err != nil {
 		return err
@@ -142,6 +161,10 @@ func runUserDisable(ctx context.Context, args []string, stdout, stderr io.Writer
 		if errors.Is(err, store.ErrLastAdmin) {
 			return errors.New("this is the organisation's last active administrator; make someone else an administrator first")
 		}
+		return err
+	}
+	if err := d.recordCLI(ctx, db, audit.Event{OrgID: u.OrgID, Action: audit.Update, ResourceType: string(access.KindUser),
+		ResourceID: u.ID, Reason: "disabled with steadfast user disable"}); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "Disabled %s (%s). Every session they had has ended.\n", u.Name, u.Email)

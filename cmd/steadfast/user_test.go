@@ -72,6 +72,19 @@ func TestUserCommands(t *testing.T) {
 	if _, stdout, _ := runCLI(t, "user", "list", "--data", dir); !strings.Contains(stdout, "disabled") {
 		t.Errorf("user list after disable:\n%s", stdout)
 	}
+	// The changes made from the command line are in the audit trail, which verifies.
+	if code, stdout, stderr := runCLI(t, "audit", "verify", "--data", dir); code != 0 || !strings.Contains(stdout, "verified") {
+		t.Errorf("audit verify after user commands: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	db, err = store.Open(ctx, store.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	page, err := db.ListAudit(ctx, org.ID, store.AuditFilter{ResourceType: "user"}, 10, 0)
+	if err != nil || page.Total != 2 {
+		t.Errorf("audit events for the user commands: %d, %v; want the add and the disable", page.Total, err)
+	}
 	if code, _, _ := runCLI(t, "user"); code != 2 {
 		t.Errorf("bare `user`: exit %d, want 2", code)
 	}
