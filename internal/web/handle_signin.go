@@ -64,14 +64,11 @@ func (s *Server) signInSubmit(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, status, "sign_in", "Sign in", signInData{Form: f, Failed: true})
 	}
 
-	address := clientAddress(r, s.cfg.TrustedProxyHeader)
-	if limited, err := s.db.AddressThrottled(r.Context(), address); err != nil {
-		return fmt.Errorf("sign in: %w", err)
-	} else if limited {
-		if err := s.record(r, audit.Event{Action: audit.SignInFailed, Reason: "address-limit"}); err != nil {
+	address, limited, err := s.addressLimited(w, r, audit.SignInFailed)
+	if err != nil || limited {
+		if err != nil {
 			return err
 		}
-		w.Header().Set("Retry-After", strconv.Itoa(int(access.AddressWindow.Seconds())))
 		return failed(http.StatusTooManyRequests)
 	}
 
@@ -126,6 +123,22 @@ func (s *Server) checkPassword(r *http.Request, email, password string) (access.
 		return access.User{}, false, fmt.Errorf("check password: %w", verr)
 	}
 	return user, verr == nil && user.Active() && !locked, nil
+}
+
+// addressLimited reports whether the client's address has failed too often
+// recently. When it has, the refusal is audited as failed and the response
+// says when to try again.
+func (s *Server) addressLimited(w http.ResponseWriter, r *http.Request, failed audit.Action) (string, bool, error) {
+	address := clientAddress(r, s.cfg.TrustedProxyHeader)
+	limited, err := s.db.AddressThrottled(r.Context(), address)
+	if err != nil || !limited {
+		return address, false, err
+	}
+	if err := s.record(r, audit.Event{Action: failed, Reason: "address-limit"}); err != nil {
+		return address, true, err
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(int(access.AddressWindow.Seconds())))
+	return address, true, nil
 }
 
 // signInFailed counts a failed step against the address and the account (if

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
@@ -51,14 +50,11 @@ func (s *Server) signInCodeSubmit(w http.ResponseWriter, r *http.Request) error 
 		return s.render(w, r, status, "sign_in_code", "Enter your code", signInCodeData{Form: f, Failed: true})
 	}
 
-	address := clientAddress(r, s.cfg.TrustedProxyHeader)
-	if limited, err := s.db.AddressThrottled(r.Context(), address); err != nil {
-		return fmt.Errorf("sign-in code: %w", err)
-	} else if limited {
-		if err := s.record(r, audit.Event{Action: audit.MFAFailed, Reason: "address-limit"}); err != nil {
+	address, limited, err := s.addressLimited(w, r, audit.MFAFailed)
+	if err != nil || limited {
+		if err != nil {
 			return err
 		}
-		w.Header().Set("Retry-After", strconv.Itoa(int(access.AddressWindow.Seconds())))
 		return failed(http.StatusTooManyRequests)
 	}
 	user, err := s.db.UserByID(r.Context(), userID)
