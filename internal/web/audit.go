@@ -41,3 +41,12 @@ func (s *Server) recordFor(r *http.Request, user access.User, action audit.Actio
 func (s *Server) recordChange(r *http.Request, action audit.Action, kind access.Kind, id, what string) error {
 	return s.record(r, audit.Event{Action: action, ResourceType: string(kind), ResourceID: id, Reason: what})
 }
+
+// recordList records that the actor was shown a list drawn only from their
+// own relationships (their caseload, their team), so no policy question
+// arises, but the names it showed are personal data and the read is kept.
+func (s *Server) recordList(r *http.Request, list string, n int) error {
+	a := actorFrom(r.Context())
+	return s.record(r, audit.Event{Action: audit.Read, ResourceType: list, ResourceID: a.UserID,
+		Decision: audit.Allow, Reason: fmt.Sprintf("own %s listed: %d", list, n)})
+}

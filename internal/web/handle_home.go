@@ -40,10 +40,16 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if data.Supervisees, err = s.db.Supervisees(r.Context(), actor.OrgID, actor.UserID); err != nil {
 			return fmt.Errorf("home: %w", err)
 		}
+		if err := s.recordList(r, "team", len(data.Supervisees)); err != nil {
+			return err
+		}
 		return s.render(w, r, http.StatusOK, "home_supervisor", "Your team", data)
 	case access.Practitioner:
 		if data.Families, err = s.db.AllocatedFamilies(r.Context(), actor.OrgID, actor.UserID); err != nil {
 			return fmt.Errorf("home: %w", err)
+		}
+		if err := s.recordList(r, "caseload", len(data.Families)); err != nil {
+			return err
 		}
 		return s.render(w, r, http.StatusOK, "home_practitioner", "Your caseload", data)
 	case access.CoFacilitator:
