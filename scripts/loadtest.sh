@@ -52,5 +52,5 @@ run() {
 run "static file (ceiling through all middleware)" /static/favicon.svg
 run "GET /healthz" /healthz
 run "GET /sign-in (signed out, rendered page)" /sign-in
-run "GET / practitioner home (session + 2 reads)" / -H "Cookie: $cookie"
+run "GET / practitioner home (session, reads, audit)" / -H "Cookie: $cookie"
 echo "# peak resident memory of the server: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$pid/status)"
