@@ -13,15 +13,17 @@ import (
 // Family is the household record practitioners are allocated to and parents
 // belong to. The families issue adds children, members and the rest.
 type Family struct {
-	ID        string
-	OrgID     string
-	Name      string
-	CreatedAt time.Time
+	ID           string
+	OrgID        string
+	Name         string
+	Status       string // "open" or "closed"
+	ClosedReason string
+	CreatedAt    time.Time
 }
 
 // CreateFamily adds a family to an organisation.
 func (db *DB) CreateFamily(ctx context.Context, orgID, name string) (Family, error) {
-	f := Family{ID: ids.New(), OrgID: orgID, Name: strings.TrimSpace(name), CreatedAt: db.Now()}
+	f := Family{ID: ids.New(), OrgID: orgID, Name: strings.TrimSpace(name), Status: "open", CreatedAt: db.Now()}
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO families (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)`,
 			f.ID, f.OrgID, f.Name, f.CreatedAt)
@@ -37,8 +39,8 @@ func (db *DB) CreateFamily(ctx context.Context, orgID, name string) (Family, err
 // organisation is ErrNotFound, exactly as a family that does not exist.
 func (db *DB) FamilyInOrg(ctx context.Context, orgID, familyID string) (Family, error) {
 	var f Family
-	err := db.read.QueryRowContext(ctx, `SELECT id, org_id, name, created_at FROM families WHERE id = $1 AND org_id = $2`,
-		familyID, orgID).Scan(&f.ID, &f.OrgID, &f.Name, &f.CreatedAt)
+	err := db.read.QueryRowContext(ctx, `SELECT id, org_id, name, status, closed_reason, created_at FROM families WHERE id = $1 AND org_id = $2`,
+		familyID, orgID).Scan(&f.ID, &f.OrgID, &f.Name, &f.Status, &f.ClosedReason, &f.CreatedAt)
 	if err != nil {
 		return Family{}, fmt.Errorf("family %s: %w", familyID, mapError(err))
 	}
@@ -93,7 +95,7 @@ func (db *DB) EndAllocation(ctx context.Context, orgID, familyID, practitionerID
 
 // AllocatedFamilies lists the families currently allocated to a practitioner, by name.
 func (db *DB) AllocatedFamilies(ctx context.Context, orgID, practitionerID string) ([]Family, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT f.id, f.org_id, f.name, f.created_at FROM families f
+	rows, err := db.read.QueryContext(ctx, `SELECT f.id, f.org_id, f.name, f.status, f.closed_reason, f.created_at FROM families f
 		JOIN allocations a ON a.family_id = f.id
 		WHERE a.org_id = $1 AND a.practitioner_id = $2 AND a.ended_at IS NULL ORDER BY f.name LIMIT 500`, orgID, practitionerID)
 	if err != nil {
@@ -103,7 +105,7 @@ func (db *DB) AllocatedFamilies(ctx context.Context, orgID, practitionerID strin
 	var out []Family
 	for rows.Next() {
 		var f Family
-		if err := rows.Scan(&f.ID, &f.OrgID, &f.Name, &f.CreatedAt); err != nil {
+		if err := rows.Scan(&f.ID, &f.OrgID, &f.Name, &f.Status, &f.ClosedReason, &f.CreatedAt); err != nil {
 			return nil, fmt.Errorf("allocated families: %w", mapError(err))
 		}
 		f.CreatedAt = f.CreatedAt.UTC()

@@ -1,0 +1,91 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/store/storetest"
+)
+
+func TestFamilyMembers(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		b := newOrg(t, db, "b")
+		add := func(m family.Member) family.Member {
+			t.Helper()
+			m.FamilyID = a.family.ID
+			got, err := db.AddMember(ctx, a.id, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		add(family.Member{Kind: family.Carer, Name: "Sam Ash", Relationship: "Mum", Languages: "English, Polish", Interpreter: true})
+		ben := add(family.Member{Kind: family.Child, Name: "Ben Ash", DateOfBirth: "2020-05-01", School: "Hill Top Nursery"})
+		add(family.Member{Kind: family.Child, Name: "Amy Ash", DateOfBirth: "2013-09-14", WhatMatters: "Her drawing, and her dog Pip"})
+
+		list, err := db.Members(ctx, a.id, a.family.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 3 || list[0].Name != "Amy Ash" || list[1].Name != "Ben Ash" || list[2].Kind != family.Carer || !list[2].Interpreter {
+			t.Fatalf("members = %+v", list)
+		}
+		ben.School = "Hill Top Primary"
+		if err := db.UpdateMember(ctx, a.id, ben); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.Member(ctx, a.id, a.family.ID, ben.ID); got.School != "Hill Top Primary" {
+			t.Errorf("school = %q", got.School)
+		}
+		children, err := db.ChildrenOf(ctx, a.id, []string{a.family.ID, a.otherFamily.ID})
+		if err != nil || len(children[a.family.ID]) != 2 || len(children[a.otherFamily.ID]) != 0 {
+			t.Errorf("ChildrenOf = %v, %v", children, err)
+		}
+
+		// Another organisation cannot add to, read or change this family.
+		if _, err := db.AddMember(ctx, b.id, family.Member{FamilyID: a.family.ID, Kind: family.Child, Name: "X", DateOfBirth: "2015-01-01"}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("adding to another organisation's family: %v", err)
+		}
+		if _, err := db.Member(ctx, b.id, a.family.ID, ben.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("reading another organisation's member: %v", err)
+		}
+		if err := db.UpdateMember(ctx, b.id, ben); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("changing another organisation's member: %v", err)
+		}
+		if list, _ := db.Members(ctx, b.id, a.family.ID); len(list) != 0 {
+			t.Errorf("another organisation listed %d members", len(list))
+		}
+	})
+}
+
+func TestFamilySummaryKeepsHistory(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		first := family.Summary{FamilyID: a.family.ID, Worried: "Amy has missed 12 days of school this term.", AuthorID: a.prac.ID}
+		if added, err := db.SaveSummary(ctx, a.id, first); err != nil || !added {
+			t.Fatalf("first save: %v %v", added, err)
+		}
+		if added, err := db.SaveSummary(ctx, a.id, first); err != nil || added {
+			t.Errorf("saving the same again added a version: %v %v", added, err)
+		}
+		second := first
+		second.WorkingWell = "Nan walks Amy to school on Mondays."
+		if added, err := db.SaveSummary(ctx, a.id, second); err != nil || !added {
+			t.Fatalf("second save: %v %v", added, err)
+		}
+		list, err := db.Summaries(ctx, a.id, a.family.ID, 10)
+		if err != nil || len(list) != 2 || list[0].WorkingWell != second.WorkingWell || list[1].WorkingWell != "" || list[0].AuthorName != "prac" {
+			t.Fatalf("summaries = %+v, %v", list, err)
+		}
+		b := newOrg(t, db, "b")
+		if _, err := db.SaveSummary(ctx, b.id, first); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another organisation saved a summary: %v", err)
+		}
+	})
+}
