@@ -5,9 +5,11 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
+	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
@@ -19,10 +21,29 @@ const sessionBreakGlass = "break_glass"
 // familyData is what the family page shows.
 type familyData struct {
 	Family       store.Family
+	Members      []family.Member // children first
+	Summary      *family.Summary // the current three columns, if written
+	Today        time.Time
 	Practitioner []access.User
 	Relationship access.Relationship
 	BreakGlass   []store.BreakGlassEntry
 	ShowOpenings bool
+}
+
+// Children returns the family's children, oldest first.
+func (d familyData) Children() []family.Member { return d.byKind(true) }
+
+// Others returns everyone in the record who is not a child.
+func (d familyData) Others() []family.Member { return d.byKind(false) }
+
+func (d familyData) byKind(children bool) []family.Member {
+	var out []family.Member
+	for _, m := range d.Members {
+		if (m.Kind == family.Child) == children {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // breakGlassData is what the page asking for a reason shows. It names no
@@ -57,24 +78,50 @@ func (s *Server) breakGlassGrants(r *http.Request) []string {
 	return strings.Split(v, ",")
 }
 
-func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
-	id, rel, err := s.familyAccess(r)
+// familyFor checks that the actor may do action to the family in the path.
+// When they may not, it answers for the handler: the break-glass page for
+// staff who may open the record with a reason, "not found" for everyone else.
+// handled is true when the handler must stop.
+func (s *Server) familyFor(w http.ResponseWriter, r *http.Request, action access.Action) (id string, rel access.Relationship, handled bool, err error) {
+	id, rel, err = s.familyAccess(r)
 	if err != nil {
+		return "", rel, true, err
+	}
+	actor := actorFrom(r.Context())
+	d, err := s.authorize(r, action, access.Resource{Kind: access.KindFamily, ID: id, OrgID: actor.OrgID, Relationship: rel})
+	if err == nil {
+		return id, rel, false, nil
+	}
+	if d.CanBreakGlass && errors.Is(err, errForbidden) {
+		return id, rel, true, s.render(w, r, http.StatusForbidden, "break_glass", "You are not working with this family", breakGlassData{Form: newForm()})
+	}
+	if errors.Is(err, errForbidden) {
+		return id, rel, true, errNotFound
+	}
+	return id, rel, true, err
+}
+
+func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
+	id, rel, handled, err := s.familyFor(w, r, access.Read)
+	if handled {
 		return err
 	}
 	actor := actorFrom(r.Context())
-	d, err := s.authorize(r, access.Read, access.Resource{Kind: access.KindFamily, ID: id, OrgID: actor.OrgID, Relationship: rel})
-	if err != nil {
-		if d.CanBreakGlass {
-			return s.render(w, r, http.StatusForbidden, "break_glass", "You are not working with this family", breakGlassData{Form: newForm()})
-		}
-		return errNotFound
-	}
 	f, err := s.db.FamilyInOrg(r.Context(), actor.OrgID, id)
 	if err != nil {
 		return err
 	}
-	data := familyData{Family: f, Relationship: rel}
+	data := familyData{Family: f, Relationship: rel, Today: s.db.Now()}
+	if data.Members, err = s.db.Members(r.Context(), actor.OrgID, id); err != nil {
+		return err
+	}
+	summaries, err := s.db.Summaries(r.Context(), actor.OrgID, id, 1)
+	if err != nil {
+		return err
+	}
+	if len(summaries) > 0 {
+		data.Summary = &summaries[0]
+	}
 	if data.Practitioner, err = s.db.AllocatedPractitioners(r.Context(), actor.OrgID, id); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web"
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
@@ -82,6 +83,18 @@ func roles(admin, supervisor, practitioner, cofacilitator, parent int) map[acces
 		access.Practitioner: practitioner, access.CoFacilitator: cofacilitator, access.Parent: parent}
 }
 
+// familyWork is the row for casework on a family: its practitioner and their
+// supervisor get workerStatus; other staff are offered break-glass (403);
+// co-facilitators and parents are told nothing (404); another
+// organisation's family does not exist (404).
+func familyWork(path string, workerStatus int) matrixRow {
+	return matrixRow{path: path, signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
+		related:   roles(403, workerStatus, workerStatus, 404, 404),
+		unrelated: roles(403, 403, 403, 404, 404),
+		otherOrg:  roles(404, 404, 404, 404, 404),
+	}}
+}
+
 // noSuchUser is an ID with the right shape that belongs to no one.
 const noSuchUser = "aaaaaaaaaaaaaaaaaaaa"
 
@@ -149,6 +162,15 @@ var accessMatrix = map[string]matrixRow{
 		unrelated: roles(404, 404, 404, 404, 404),
 		otherOrg:  roles(404, 404, 404, 404, 404),
 	}},
+	// People in the family's record, and the three columns. Staff outside
+	// the family's work are offered break-glass; forms posted empty are
+	// explained (422).
+	"GET /families/{id}/people/new":       familyWork("/families/{family}/people/new", 200),
+	"POST /families/{id}/people":          familyWork("/families/{family}/people", 422),
+	"GET /families/{id}/people/{person}":  familyWork("/families/{family}/people/{person}", 200),
+	"POST /families/{id}/people/{person}": familyWork("/families/{family}/people/{person}", 422),
+	"GET /families/{id}/summary":          familyWork("/families/{family}/summary", 200),
+	"POST /families/{id}/summary":         familyWork("/families/{family}/summary", 422),
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
@@ -162,6 +184,7 @@ var accessMatrix = map[string]matrixRow{
 type matrixFixture struct {
 	families map[target]store.Family
 	otherOrg string // the other organisation's name
+	child    string // a child in the related family
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -187,11 +210,15 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name}
+	child, err := env.DB.AddMember(ctx, parent.OrgID, family.Member{FamilyID: own.ID, Kind: family.Child, Name: "Matrix Child", DateOfBirth: "2016-05-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID}
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
-	return strings.ReplaceAll(pattern, "{family}", fx.families[t].ID)
+	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/family"
 )
 
 //go:embed templates
@@ -28,6 +29,8 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"when":        whenIn(zone),
 		"asset":       assetPath(staticVersion),
 		"actionLabel": actionLabel,
+		"age":         ageOn,
+		"date":        dateLabel,
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -68,6 +71,25 @@ func (t *templates) names() []string {
 // "3 November 2026 at 2:05pm".
 func whenIn(zone *time.Location) func(time.Time) string {
 	return func(t time.Time) string { return t.In(zone).Format("2 January 2006 at 3:04pm") }
+}
+
+// ageOn describes the age of someone born on dob (YYYY-MM-DD) on today, or
+// says the date of birth is not known.
+func ageOn(dob string, today time.Time) string {
+	d, err := family.ParseDate(dob)
+	if err != nil {
+		return "age not known"
+	}
+	return family.Age(d, today)
+}
+
+// dateLabel shows a stored YYYY-MM-DD date as people write it: 3 March 2015.
+func dateLabel(s string) string {
+	d, err := family.ParseDate(s)
+	if err != nil {
+		return s
+	}
+	return d.Format("2 January 2006")
 }
 
 // view is what every page template receives.

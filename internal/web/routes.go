@@ -59,6 +59,12 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	// break-glass, so the page asking for a reason names no family.
 	s.handle(mux, "GET /families/{id}", SignedIn, s.familyPage)
 	s.handle(mux, "GET /families/{id}/audit", SignedIn, s.familyAudit)
+	s.handle(mux, "GET /families/{id}/people/new", SignedIn, s.newPersonPage)
+	s.handle(mux, "POST /families/{id}/people", SignedIn, s.addPerson)
+	s.handle(mux, "GET /families/{id}/people/{person}", SignedIn, s.editPersonPage)
+	s.handle(mux, "POST /families/{id}/people/{person}", SignedIn, s.savePerson)
+	s.handle(mux, "GET /families/{id}/summary", SignedIn, s.summaryPage)
+	s.handle(mux, "POST /families/{id}/summary", SignedIn, s.saveSummary)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
+	"github.com/steadfast-care/steadfast/internal/family"
+)
+
+// summaryData is what the page for the three columns shows.
+type summaryData struct {
+	FamilyID string
+	Form     *form
+	History  []family.Summary // newest first
+}
+
+// summaryHistory bounds the versions shown under the form.
+const summaryHistory = 50
+
+func (s *Server) summaryPage(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Read)
+	if handled {
+		return err
+	}
+	history, err := s.db.Summaries(r.Context(), actorFrom(r.Context()).OrgID, id, summaryHistory)
+	if err != nil {
+		return err
+	}
+	f := newForm()
+	if len(history) > 0 {
+		f.Values["worried"], f.Values["working-well"], f.Values["needs-to-happen"] = history[0].Worried, history[0].WorkingWell, history[0].NeedsToHappen
+	}
+	return s.render(w, r, http.StatusOK, "family_summary", "Worries, strengths and next steps", summaryData{FamilyID: id, Form: f, History: history})
+}
+
+func (s *Server) saveSummary(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Update)
+	if handled {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	actor := actorFrom(r.Context())
+	sum := family.Summary{FamilyID: id, Worried: r.PostForm.Get("worried"), WorkingWell: r.PostForm.Get("working-well"),
+		NeedsToHappen: r.PostForm.Get("needs-to-happen"), AuthorID: actor.UserID}
+	f := newForm()
+	f.Values["worried"], f.Values["working-well"], f.Values["needs-to-happen"] = sum.Worried, sum.WorkingWell, sum.NeedsToHappen
+	for field, problem := range sum.Problems() {
+		f.Add(field, problem)
+	}
+	if !f.Valid() {
+		history, err := s.db.Summaries(r.Context(), actor.OrgID, id, summaryHistory)
+		if err != nil {
+			return err
+		}
+		return s.render(w, r, http.StatusUnprocessableEntity, "family_summary", "Worries, strengths and next steps", summaryData{FamilyID: id, Form: f, History: history})
+	}
+	added, err := s.db.SaveSummary(r.Context(), actor.OrgID, sum)
+	if err != nil {
+		return err
+	}
+	if added {
+		if err := s.recordChange(r, audit.Update, access.KindFamily, id, "worries, strengths and next steps changed"); err != nil {
+			return err
+		}
+		s.flash(r, "Saved. The earlier version is kept in the history.")
+	} else {
+		s.flash(r, "Nothing had changed, so nothing new was saved.")
+	}
+	http.Redirect(w, r, "/families/"+id, http.StatusSeeOther)
+	return nil
+}
