@@ -34,6 +34,9 @@ const (
 	// shown to that family's own workers. Administrators use the
 	// organisation's audit trail instead.
 	KindFamilyAudit Kind = "family-audit"
+	// KindFamilyList is a caseload or a search for families by name, which
+	// shows only enough of a family outside one's work to recognise it.
+	KindFamilyList Kind = "family-list"
 )
 
 // Relationship is how the actor stands to the resource. The store works it
@@ -98,6 +101,11 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canAudit(actor, action, res)
 	case KindFamilyAudit:
 		return canFamilyAudit(actor, action, res)
+	case KindFamilyList:
+		if action == Read && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner) {
+			return allow("staff-find-families")
+		}
+		return deny("family-list-staff-only")
 	case KindFamily, KindFamilyShared:
 		return canFamily(actor, action, res)
 	case KindGroup:

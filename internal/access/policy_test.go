@@ -4,7 +4,7 @@ import "testing"
 
 var (
 	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
-	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList}
 	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
 )
 
@@ -62,6 +62,9 @@ func TestPolicyTable(t *testing.T) {
 		{Admin, ViewAudit, Resource{Kind: KindFamilyAudit, OrgID: "org-a", Relationship: None}, false, false},
 		{Practitioner, ViewAudit, Resource{Kind: KindFamilyAudit, OrgID: "org-a", Relationship: Granted}, false, false},
 		{Admin, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, true, false},
+		{Practitioner, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, true, false},
+		{CoFacilitator, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, false, false},
+		{Parent, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, false, false},
 		{Supervisor, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, false, false},
 	}
 	for _, c := range cases {

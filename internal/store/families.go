@@ -95,18 +95,39 @@ func (db *DB) EndAllocation(ctx context.Context, orgID, familyID, practitionerID
 
 // AllocatedFamilies lists the families currently allocated to a practitioner, by name.
 func (db *DB) AllocatedFamilies(ctx context.Context, orgID, practitionerID string) ([]Family, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT f.id, f.org_id, f.name, f.status, f.closed_reason, f.created_at FROM families f
+	return db.familiesWhere(ctx, `SELECT f.id, f.org_id, f.name, f.status, f.closed_reason, f.created_at FROM families f
 		JOIN allocations a ON a.family_id = f.id
 		WHERE a.org_id = $1 AND a.practitioner_id = $2 AND a.ended_at IS NULL ORDER BY f.name LIMIT 500`, orgID, practitionerID)
+}
+
+// TeamFamilies lists the families currently allocated to the practitioners a
+// supervisor supervises, by name.
+func (db *DB) TeamFamilies(ctx context.Context, orgID, supervisorID string) ([]Family, error) {
+	return db.familiesWhere(ctx, `SELECT DISTINCT f.id, f.org_id, f.name, f.status, f.closed_reason, f.created_at FROM families f
+		JOIN allocations a ON a.family_id = f.id AND a.ended_at IS NULL
+		JOIN supervision_links l ON l.practitioner_id = a.practitioner_id
+		WHERE f.org_id = $1 AND l.supervisor_id = $2 ORDER BY f.name, f.id LIMIT 1000`, orgID, supervisorID)
+}
+
+// SearchFamilies finds an organisation's families whose name contains q,
+// ignoring case, at most limit of them, by name.
+func (db *DB) SearchFamilies(ctx context.Context, orgID, q string, limit int) ([]Family, error) {
+	pattern := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(strings.TrimSpace(q))) + "%"
+	return db.familiesWhere(ctx, `SELECT id, org_id, name, status, closed_reason, created_at FROM families
+		WHERE org_id = $1 AND LOWER(name) LIKE $2 ESCAPE '\' ORDER BY name, id LIMIT $3`, orgID, pattern, limit)
+}
+
+func (db *DB) familiesWhere(ctx context.Context, query string, args ...any) ([]Family, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("allocated families: %w", mapError(err))
+		return nil, fmt.Errorf("list families: %w", mapError(err))
 	}
 	defer rows.Close()
 	var out []Family
 	for rows.Next() {
 		var f Family
 		if err := rows.Scan(&f.ID, &f.OrgID, &f.Name, &f.Status, &f.ClosedReason, &f.CreatedAt); err != nil {
-			return nil, fmt.Errorf("allocated families: %w", mapError(err))
+			return nil, fmt.Errorf("list families: %w", mapError(err))
 		}
 		f.CreatedAt = f.CreatedAt.UTC()
 		out = append(out, f)

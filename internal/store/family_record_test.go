@@ -89,3 +89,34 @@ func TestFamilySummaryKeepsHistory(t *testing.T) {
 		}
 	})
 }
+
+func TestFamilyLists(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		b := newOrg(t, db, "b")
+		if err := db.Allocate(ctx, a.id, a.family.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.LinkSupervisor(ctx, a.id, a.super.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.TeamFamilies(ctx, a.id, a.super.ID); err != nil || len(got) != 1 || got[0].ID != a.family.ID {
+			t.Errorf("TeamFamilies = %v, %v", got, err)
+		}
+		if got, err := db.AllocatedFamilies(ctx, a.id, a.prac.ID); err != nil || len(got) != 1 || got[0].Status != "open" {
+			t.Errorf("AllocatedFamilies = %v, %v", got, err)
+		}
+		if _, err := db.CreateFamily(ctx, a.id, "The 100% Smith_Jones family"); err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string]int{"family": 3, "FAMILY A": 1, "100%": 1, "h_j": 1, "%": 1, "_": 1, "nobody": 0} {
+			if got, err := db.SearchFamilies(ctx, a.id, q, 10); err != nil || len(got) != want {
+				t.Errorf("SearchFamilies(%q) found %d, %v; want %d", q, len(got), err, want)
+			}
+		}
+		if got, _ := db.SearchFamilies(ctx, b.id, "Family A", 10); len(got) != 1 || got[0].OrgID != b.id {
+			t.Errorf("search crossed organisations: %v", got)
+		}
+	})
+}

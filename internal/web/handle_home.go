@@ -6,16 +6,14 @@ import (
 	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
-	"github.com/steadfast-care/steadfast/internal/store"
 )
 
 // homeData is what each role's home page shows.
 type homeData struct {
 	OrgName         string
-	RoleCounts      []roleCount    // an administrator's overview
-	Families        []store.Family // a practitioner's allocated families
-	Supervisees     []access.User  // a supervisor's practitioners
-	HasSecondFactor bool           // for parents, who may choose to add one
+	RoleCounts      []roleCount   // an administrator's overview
+	Supervisees     []access.User // a supervisor's practitioners
+	HasSecondFactor bool          // for parents, who may choose to add one
 }
 
 // home shows the signed-in person's own starting page, which depends on their role.
@@ -45,13 +43,8 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.render(w, r, http.StatusOK, "home_supervisor", "Your team", data)
 	case access.Practitioner:
-		if data.Families, err = s.db.AllocatedFamilies(r.Context(), actor.OrgID, actor.UserID); err != nil {
-			return fmt.Errorf("home: %w", err)
-		}
-		if err := s.recordList(r, "caseload", len(data.Families)); err != nil {
-			return err
-		}
-		return s.render(w, r, http.StatusOK, "home_practitioner", "Your caseload", data)
+		// A practitioner's home is their caseload.
+		return s.caseload(w, r)
 	case access.CoFacilitator:
 		return s.render(w, r, http.StatusOK, "home_cofacilitator", "Your groups", data)
 	case access.Parent:

@@ -148,6 +148,9 @@ var accessMatrix = map[string]matrixRow{
 	"GET /audit":                                             {path: "/audit", signedOut: 303, html: true, byRole: roles(200, 200, 403, 403, 403)},
 	"POST /admin/teams":                                      adminOnly("/admin/teams", 422),
 
+	// The caseload and family search: staff who work with families.
+	"GET /families": {path: "/families?q=family", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
+
 	// The family's case record. Staff outside the family's work are offered
 	// break-glass (403 with a reason form); parents and co-facilitators are
 	// told nothing (404); another organisation's families do not exist (404).

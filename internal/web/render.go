@@ -31,6 +31,7 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"actionLabel": actionLabel,
 		"age":         ageOn,
 		"date":        dateLabel,
+		"dict":        dict,
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -92,6 +93,23 @@ func dateLabel(s string) string {
 	return d.Format("2 January 2006")
 }
 
+// dict builds a map from alternating keys and values, so a template can pass
+// several values to a partial.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
 // view is what every page template receives.
 type view struct {
 	Title string // the page's own title; the layout adds the service name
@@ -119,11 +137,12 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	var items []navItem
 	switch actor.Role {
 	case access.Admin:
-		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}, {Text: "Audit", Href: "/admin/audit"}}
+		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}, {Text: "Audit", Href: "/admin/audit"},
+			{Text: "Find a family", Href: "/families"}}
 	case access.Supervisor:
-		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Audit", Href: "/audit"}}
+		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Audit", Href: "/audit"}}
 	case access.Practitioner:
-		items = []navItem{{Text: "Caseload", Href: "/"}}
+		items = []navItem{{Text: "Caseload", Href: "/"}} // the caseload page has the search too
 	case access.CoFacilitator:
 		items = []navItem{{Text: "Groups", Href: "/"}}
 	case access.Parent:

@@ -57,6 +57,7 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 
 	// Families. POST to the family's own address opens it through
 	// break-glass, so the page asking for a reason names no family.
+	s.handle(mux, "GET /families", SignedIn, s.caseload)
 	s.handle(mux, "GET /families/{id}", SignedIn, s.familyPage)
 	s.handle(mux, "GET /families/{id}/audit", SignedIn, s.familyAudit)
 	s.handle(mux, "GET /families/{id}/people/new", SignedIn, s.newPersonPage)

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
+	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/store"
+)
+
+// searchLimit bounds a search's results; people narrow a long list by typing more.
+const searchLimit = 50
+
+// caseloadRow is one family in a caseload or search result.
+type caseloadRow struct {
+	Family   store.Family
+	Children []family.Member
+	InScope  bool // in the actor's own work; otherwise shown only enough to recognise
+}
+
+// caseloadData is what the caseload page shows.
+type caseloadData struct {
+	Heading  string
+	Rows     []caseloadRow
+	Query    string
+	Searched bool
+	Results  []caseloadRow
+	More     bool // the search found more than it shows
+	Problem  string
+	Today    time.Time
+}
+
+// caseload shows the families in the actor's work, with their children, and
+// a name search across the organisation.
+func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
+	actor := actorFrom(r.Context())
+	if _, err := s.authorize(r, access.Read, access.Resource{Kind: access.KindFamilyList, OrgID: actor.OrgID}); err != nil {
+		if actor.Role == access.Parent || actor.Role == access.CoFacilitator {
+			return errNotFound
+		}
+		return err
+	}
+	d := caseloadData{Today: s.db.Now(), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
+	var mine []store.Family
+	var err error
+	switch actor.Role {
+	case access.Practitioner:
+		d.Heading = "Your caseload"
+		mine, err = s.db.AllocatedFamilies(r.Context(), actor.OrgID, actor.UserID)
+	case access.Supervisor:
+		d.Heading = "Your team's families"
+		mine, err = s.db.TeamFamilies(r.Context(), actor.OrgID, actor.UserID)
+	default:
+		d.Heading = "Find a family"
+	}
+	if err != nil {
+		return err
+	}
+	inScope := map[string]bool{}
+	for _, f := range mine {
+		inScope[f.ID] = true
+	}
+	var found []store.Family
+	if r.URL.Query().Has("q") {
+		d.Searched = true
+		switch n := utf8.RuneCountInString(d.Query); {
+		case n < 2:
+			d.Problem = "Type at least 2 letters of the family's name"
+		case n > 100:
+			d.Problem = "Type 100 letters or fewer"
+		default:
+			if found, err = s.db.SearchFamilies(r.Context(), actor.OrgID, d.Query, searchLimit+1); err != nil {
+				return err
+			}
+			if len(found) > searchLimit {
+				found, d.More = found[:searchLimit], true
+			}
+		}
+	}
+	// Children are shown only for families in the actor's own work.
+	children, err := s.db.ChildrenOf(r.Context(), actor.OrgID, keys(inScope))
+	if err != nil {
+		return err
+	}
+	for _, f := range mine {
+		d.Rows = append(d.Rows, caseloadRow{Family: f, Children: children[f.ID], InScope: true})
+	}
+	for _, f := range found {
+		d.Results = append(d.Results, caseloadRow{Family: f, Children: children[f.ID], InScope: inScope[f.ID]})
+	}
+	// The names shown are personal data: the read is recorded, but not what
+	// was typed, which may itself name someone.
+	if err := s.record(r, audit.Event{Action: audit.Read, ResourceType: string(access.KindFamilyList), ResourceID: actor.UserID,
+		Decision: audit.Allow, Reason: listReason(len(d.Rows), d.Searched, len(d.Results))}); err != nil {
+		return err
+	}
+	status := http.StatusOK
+	if d.Problem != "" {
+		status = http.StatusUnprocessableEntity
+	}
+	return s.render(w, r, status, "caseload", d.Heading, d)
+}
+
+func listReason(own int, searched bool, found int) string {
+	reason := fmt.Sprintf("own families listed: %d", own)
+	if searched {
+		reason += fmt.Sprintf("; search results: %d", found)
+	}
+	return reason
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
