@@ -74,8 +74,8 @@ func (db *DB) UsePasswordLink(ctx context.Context, token, passwordHash string) (
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, passwordHash, now, u.ID); err != nil {
 			return mapError(err)
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, u.ID)
-		return mapError(err)
+		_, err = endSessions(ctx, tx, u.ID, "")
+		return err
 	})
 	if err != nil {
 		return access.User{}, fmt.Errorf("use password link: %w", err)

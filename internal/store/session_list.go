@@ -22,7 +22,7 @@ type SessionInfo struct {
 // marking the one whose token is currentToken.
 func (db *DB) UserSessions(ctx context.Context, userID, currentToken string) ([]SessionInfo, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT token_hash, signed_in_at, last_seen_at, device FROM sessions
-		WHERE user_id = $1 AND expiry > $2
+		WHERE user_id = $1 AND expiry > $2 AND NOT revoked
 		ORDER BY COALESCE(last_seen_at, signed_in_at, expiry) DESC, token_hash LIMIT $3`, userID, db.Now(), maxListedSessions)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", mapError(err))
@@ -68,9 +68,11 @@ func (db *DB) EndUserSessions(ctx context.Context, userID string) (int64, error)
 	return db.EndOtherSessions(ctx, userID, "")
 }
 
-// endSessions deletes a user's sessions, except keepToken's when it is not "".
+// endSessions ends a user's sessions, except keepToken's when it is not "".
+// The rows are marked revoked rather than deleted, so that a request still
+// in flight on one of them cannot write it back.
 func endSessions(ctx context.Context, q querier, userID, keepToken string) (int64, error) {
-	res, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keepHash(keepToken))
+	res, err := q.ExecContext(ctx, `UPDATE sessions SET revoked = TRUE WHERE user_id = $1 AND token_hash <> $2 AND NOT revoked`, userID, keepHash(keepToken))
 	if err != nil {
 		return 0, fmt.Errorf("end sessions: %w", mapError(err))
 	}

@@ -48,7 +48,7 @@ var _ scs.CtxStore = (*SessionStore)(nil)
 // FindCtx returns the data for an unexpired session token.
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
-	err := s.db.read.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > $2`,
+	err := s.db.read.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > $2 AND NOT revoked`,
 		hashToken(token), s.db.Now()).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
@@ -66,9 +66,10 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, data []byte,
 
 	var old []byte
 	var oldExpiry time.Time
-	err := s.db.read.QueryRowContext(ctx, `SELECT data, expiry FROM sessions WHERE token_hash = $1`, hash).Scan(&old, &oldExpiry)
-	if err == nil && expiry.Sub(oldExpiry) < sessionTouchInterval && !expiry.Before(oldExpiry) && sameSession(old, data) {
-		return nil
+	var revoked bool
+	err := s.db.read.QueryRowContext(ctx, `SELECT data, expiry, revoked FROM sessions WHERE token_hash = $1`, hash).Scan(&old, &oldExpiry, &revoked)
+	if err == nil && (revoked || expiry.Sub(oldExpiry) < sessionTouchInterval && !expiry.Before(oldExpiry) && sameSession(old, data)) {
+		return nil // an ended session is never written back
 	}
 
 	cols, err := sessionColumnsOf(data)
@@ -79,7 +80,8 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, data []byte,
 		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, user_id, signed_in_at, last_seen_at, device)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry, user_id = excluded.user_id,
-				signed_in_at = excluded.signed_in_at, last_seen_at = excluded.last_seen_at, device = excluded.device`,
+				signed_in_at = excluded.signed_in_at, last_seen_at = excluded.last_seen_at, device = excluded.device
+			WHERE NOT sessions.revoked`,
 			hash, data, expiry, cols.userID, cols.signedInAt, cols.lastSeenAt, cols.device)
 		if err != nil {
 			return fmt.Errorf("commit session: %w", mapError(err))
@@ -141,7 +143,8 @@ func unixValue(v any) sql.NullTime {
 // DeleteCtx removes a session.
 func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
 	return s.db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashToken(token)); err != nil {
+		// Marked, not deleted: see the revoked column's migration.
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET revoked = TRUE WHERE token_hash = $1`, hashToken(token)); err != nil {
 			return fmt.Errorf("delete session: %w", mapError(err))
 		}
 		return nil
@@ -178,7 +181,7 @@ func (db *DB) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 // CountUserSessions returns how many live sessions a user has.
 func (db *DB) CountUserSessions(ctx context.Context, userID string) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expiry > $2`,
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expiry > $2 AND NOT revoked`,
 		userID, db.Now()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count sessions: %w", mapError(err))

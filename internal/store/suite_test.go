@@ -257,3 +257,47 @@ func TestSessionTouchIsThrottled(t *testing.T) {
 		}
 	})
 }
+
+// TestEndedSessionsStayEnded: a request that loaded a session before it was
+// ended, and saves it afterwards, must not bring it back.
+func TestEndedSessionsStayEnded(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		org, _ := db.CreateOrganisation(ctx, "O")
+		u, err := db.CreateUser(ctx, store.NewUser{OrgID: org.ID, Email: "p@example.org", Name: "P", Role: access.Practitioner, PasswordHash: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := db.Sessions()
+		encode := func(v string) []byte {
+			b, err := scs.GobCodec{}.Encode(time.Now().Add(time.Hour), map[string]any{store.SessionUserKey: u.ID, "v": v})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		for _, tok := range []string{"ended-by-owner", "signed-out"} {
+			if err := s.CommitCtx(ctx, tok, encode("before"), time.Now().Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.EndUserSessions(ctx, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteCtx(ctx, "signed-out"); err != nil {
+			t.Fatal(err)
+		}
+		for _, tok := range []string{"ended-by-owner", "signed-out"} {
+			// The stale request saves a changed session with a later deadline.
+			if err := s.CommitCtx(ctx, tok, encode("after"), time.Now().Add(2*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if _, found, err := s.FindCtx(ctx, tok); err != nil || found {
+				t.Errorf("session %q came back after it was ended: found=%v err=%v", tok, found, err)
+			}
+		}
+		if n, _ := db.CountUserSessions(ctx, u.ID); n != 0 {
+			t.Errorf("%d sessions counted after all were ended", n)
+		}
+	})
+}

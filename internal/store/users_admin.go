@@ -122,8 +122,8 @@ func (db *DB) DisableUser(ctx context.Context, orgID, userID string) error {
 			db.Now(), userID, orgID); err != nil && !errors.Is(err, ErrNotFound) {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID)
-		return mapError(err)
+		_, err = endSessions(ctx, tx, userID, "")
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("disable user: %w", err)
