@@ -164,3 +164,14 @@ func (db *DB) UserNames(ctx context.Context, orgID string, userIDs []string) (ma
 	}
 	return out, nil
 }
+
+// UserChangedSince reports whether a user's account (password, role, status)
+// has changed after t. A sign-in that began before a change must start again.
+func (db *DB) UserChangedSince(ctx context.Context, userID string, t time.Time) (bool, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1 AND updated_at > $2`, userID, t.UTC()).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("user changed since: %w", mapError(err))
+	}
+	return n > 0, nil
+}

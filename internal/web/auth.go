@@ -199,9 +199,14 @@ func (s *Server) beginSecondStep(ctx context.Context, user access.User) error {
 	now := s.db.Now()
 	s.sessions.Put(ctx, sessionPendingUser, user.ID)
 	s.sessions.Put(ctx, sessionPendingAt, now.Unix())
+	s.sessions.Put(ctx, sessionPendingSince, now.UnixMicro())
 	s.sessions.SetDeadline(ctx, now.Add(pendingSignInLifetime+expiryGrace).UTC())
 	return nil
 }
+
+// sessionPendingSince is when the password step passed, in microseconds, to
+// tell whether the account changed after it.
+const sessionPendingSince = "pending_since"
 
 // pendingUser returns whose password was right within the last
 // pendingSignInLifetime, or "" if no one's was.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
@@ -60,6 +61,18 @@ func (s *Server) signInCodeSubmit(w http.ResponseWriter, r *http.Request) error 
 	user, err := s.db.UserByID(r.Context(), userID)
 	if err != nil {
 		return fmt.Errorf("sign-in code: %w", err)
+	}
+	// A password changed or reset since the password step ends this sign-in.
+	changed, err := s.db.UserChangedSince(r.Context(), userID, time.UnixMicro(s.sessions.GetInt64(r.Context(), sessionPendingSince)))
+	if err != nil {
+		return fmt.Errorf("sign-in code: %w", err)
+	}
+	if changed {
+		if err := s.sessions.Destroy(r.Context()); err != nil {
+			return fmt.Errorf("sign-in code: %w", err)
+		}
+		http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
+		return nil
 	}
 	ok, usedRecoveryCode, err := s.checkSecondFactor(r, user, code)
 	if err != nil {

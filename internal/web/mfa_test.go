@@ -316,3 +316,26 @@ func TestResetSecondFactorEndsSessions(t *testing.T) {
 		})
 	}
 }
+
+// TestPasswordResetEndsAHalfFinishedSignIn: someone who got past the
+// password step must start again once the password has been reset.
+func TestPasswordResetEndsAHalfFinishedSignIn(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	a := env.Accounts[access.Practitioner]
+	c := newClient(t, env)
+	wantRedirect(t, "password step", c.signInWithPassword(a), "/sign-in/code")
+
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	link := setPasswordLink.FindString(admin.post("/admin/users/"+mustUser(t, env, access.Practitioner)+"/link", nil).body)
+	if link == "" {
+		t.Fatal("no link")
+	}
+	env.Clock.Advance(2 * time.Second)
+	newClient(t, env).post(strings.TrimPrefix(link, env.URL), url.Values{"password": {"a brand new passphrase"}, "password-confirm": {"a brand new passphrase"}})
+
+	wantRedirect(t, "code after the reset", c.post("/sign-in/code", url.Values{"code": {env.TOTPCode(t, access.Practitioner)}}), "/sign-in")
+	if r := c.get("/"); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("signed in after a reset with the old password: %d", r.StatusCode)
+	}
+}
