@@ -11,6 +11,7 @@ import (
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
+	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -32,7 +33,13 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // recordCLI writes an audit event for a change made from the command line,
 // signed with the installation's key in --data, and returns once it is
 // durable. The actor is empty: the command line has no signed-in user.
+//
+// It refuses, before anything is changed, when --data holds no signing key:
+// a command pointed at the wrong directory must not start a second key.
 func (d *dbFlags) recordCLI(ctx context.Context, db *store.DB, e audit.Event) error {
+	if _, err := audit.LoadKey(audit.KeyPath(d.data)); err != nil {
+		return fmt.Errorf("no audit signing key in %s: use the same --data as the service (%w)", d.data, err)
+	}
 	log, err := audit.Open(ctx, db, audit.Options{DataDir: d.data})
 	if err != nil {
 		return fmt.Errorf("open the audit trail in %s (use the same --data as the service): %w", d.data, err)
@@ -107,15 +114,16 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
-	u, err := db.CreateUser(ctx, store.NewUser{OrgID: org.ID, Email: *email, Name: *name, Role: role})
+	newID := ids.New()
+	if err := d.recordCLI(ctx, db, audit.Event{OrgID: org.ID, Action: audit.Create, ResourceType: string(access.KindUser),
+		ResourceID: newID, Reason: "requested with steadfast user add: " + string(role)}); err != nil {
+		return err
+	}
+	u, err := db.CreateUser(ctx, store.NewUser{ID: newID, OrgID: org.ID, Email: *email, Name: *name, Role: role})
 	if errors.Is(err, store.ErrAlreadyExists) {
 		return fmt.Errorf("someone already has an account with %s", access.NormaliseEmail(*email))
 	}
 	if err != nil {
-		return err
-	}
-	if err := d.recordCLI(ctx, db, audit.Event{OrgID: org.ID, Action: audit.Create, ResourceType: string(access.KindUser),
-		ResourceID: u.ID, Reason: "added as " + string(role) + " with steadfast user add"}); err != nil {
 		return err
 	}
 	token, expires, err := db.CreatePasswordLink(ctx, org.ID, u.ID, "")
@@ -157,14 +165,14 @@ func runUserDisable(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
+	if err := d.recordCLI(ctx, db, audit.Event{OrgID: u.OrgID, Action: audit.Update, ResourceType: string(access.KindUser),
+		ResourceID: u.ID, Reason: "requested with steadfast user disable"}); err != nil {
+		return err
+	}
 	if err := db.DisableUser(ctx, u.OrgID, u.ID); err != nil {
 		if errors.Is(err, store.ErrLastAdmin) {
 			return errors.New("this is the organisation's last active administrator; make someone else an administrator first")
 		}
-		return err
-	}
-	if err := d.recordCLI(ctx, db, audit.Event{OrgID: u.OrgID, Action: audit.Update, ResourceType: string(access.KindUser),
-		ResourceID: u.ID, Reason: "disabled with steadfast user disable"}); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "Disabled %s (%s). Every session they had has ended.\n", u.Name, u.Email)

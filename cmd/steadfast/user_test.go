@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -43,6 +44,13 @@ func TestUserCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
+	// Without the service's signing key, nothing is changed.
+	if code, _, stderr := runCLI(t, "user", "add", "--data", dir, "--email", "early@example.org", "--name", "Early", "--role", "practitioner"); code == 0 || !strings.Contains(stderr, "no audit signing key") {
+		t.Errorf("user add without the audit key: exit %d, %q", code, stderr)
+	}
+	if _, err := audit.LoadOrCreateKey(audit.KeyPath(dir)); err != nil { // as the service's first start does
+		t.Fatal(err)
+	}
 
 	code, stdout, stderr := runCLI(t, "user", "add", "--data", dir, "--email", "Dee.Lane@Example.org", "--name", "Dee Lane", "--role", "practitioner", "--base-url", "https://steadfast.example.org/")
 	if code != 0 || !strings.Contains(stdout, "https://steadfast.example.org/set-password/") || !strings.Contains(stdout, "Dee Lane") {
@@ -82,8 +90,10 @@ func TestUserCommands(t *testing.T) {
 	}
 	defer db.Close()
 	page, err := db.ListAudit(ctx, org.ID, store.AuditFilter{ResourceType: "user"}, 10, 0)
-	if err != nil || page.Total != 2 {
-		t.Errorf("audit events for the user commands: %d, %v; want the add and the disable", page.Total, err)
+	// Each request is recorded before it is tried: the add, the repeated add,
+	// the disable and the refused disable of the last administrator.
+	if err != nil || page.Total != 4 {
+		t.Errorf("audit events for the user commands: %d, %v; want 4", page.Total, err)
 	}
 	if code, _, _ := runCLI(t, "user"); code != 2 {
 		t.Errorf("bare `user`: exit %d, want 2", code)

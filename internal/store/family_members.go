@@ -30,7 +30,9 @@ func scanMember(row interface{ Scan(...any) error }) (family.Member, error) {
 
 // AddMember adds a person to a family of the organisation.
 func (db *DB) AddMember(ctx context.Context, orgID string, m family.Member) (family.Member, error) {
-	m.ID = ids.New()
+	if m.ID == "" {
+		m.ID = ids.New()
+	}
 	m.Name = strings.TrimSpace(m.Name)
 	m.CreatedAt = db.Now()
 	m.UpdatedAt = m.CreatedAt

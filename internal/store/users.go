@@ -37,6 +37,10 @@ func scanUser(row interface{ Scan(...any) error }) (access.User, error) {
 
 // NewUser is what is needed to create an account.
 type NewUser struct {
+	// ID is the new account's identifier; empty means one is made. Callers
+	// that must record the account in the audit trail before creating it
+	// choose it first with ids.New.
+	ID           string
 	OrgID        string
 	Email        string
 	Name         string
@@ -75,8 +79,11 @@ func createUser(ctx context.Context, q querier, now time.Time, nu NewUser) (acce
 	if (nu.Role == access.Parent) != (nu.FamilyID != "") {
 		return access.User{}, fmt.Errorf("create user: a parent belongs to one family and staff to none: %w", ErrConflict)
 	}
+	if nu.ID == "" {
+		nu.ID = ids.New()
+	}
 	u := access.User{
-		ID: ids.New(), OrgID: nu.OrgID, Email: access.NormaliseEmail(nu.Email),
+		ID: nu.ID, OrgID: nu.OrgID, Email: access.NormaliseEmail(nu.Email),
 		Name: strings.TrimSpace(nu.Name), Role: nu.Role, PasswordHash: nu.PasswordHash,
 		TeamID: nu.TeamID, FamilyID: nu.FamilyID, CreatedAt: now,
 	}

@@ -70,3 +70,27 @@ func TestEventsAreAudited(t *testing.T) {
 		})
 	}
 }
+
+// TestNoChangeWithoutItsAuditRecord: when a change cannot be recorded, it is
+// not made.
+func TestNoChangeWithoutItsAuditRecord(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true, RefuseAudit: func(e audit.Event) bool {
+		return e.Action == audit.Update || e.Action == audit.Create && e.ResourceType == "family"
+	}})
+	fx := newMatrixFixture(t, env)
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	cofac := mustUser(t, env, access.CoFacilitator)
+	if r := admin.post("/admin/users/"+cofac+"/role", url.Values{"role": {"admin"}}); r.StatusCode != 500 {
+		t.Errorf("role change with the audit refusing: %d, want 500", r.StatusCode)
+	}
+	if u, _ := env.DB.UserByID(t.Context(), cofac); u.Role != access.CoFacilitator {
+		t.Errorf("the role changed to %s without an audit record", u.Role)
+	}
+	prac := newClient(t, env)
+	prac.signIn(env.Accounts[access.Practitioner])
+	prac.post("/families/"+fx.families[related].ID+"/people", url.Values{"kind": {"child"}, "name": {"Unrecorded Child"}, "dob-day": {"1"}, "dob-month": {"1"}, "dob-year": {"2015"}})
+	if list, _ := env.DB.Members(t.Context(), fx.families[related].OrgID, fx.families[related].ID); len(list) != 1 {
+		t.Errorf("a person was added without an audit record: %d members", len(list))
+	}
+}

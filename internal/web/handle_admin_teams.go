@@ -44,6 +44,9 @@ func (s *Server) adminCreateTeam(w http.ResponseWriter, r *http.Request) error {
 	f.Values["name"] = strings.TrimSpace(r.PostForm.Get("name"))
 	f.Add("name", access.NameProblem(f.Values["name"], "the team's name"))
 	if f.Valid() {
+		if err := s.recordChange(r, audit.Create, access.KindTeam, "", "team requested"); err != nil {
+			return err
+		}
 		team, err := s.db.CreateTeam(r.Context(), actor.OrgID, f.Values["name"])
 		switch {
 		case errors.Is(err, store.ErrAlreadyExists):

@@ -33,13 +33,16 @@ type adminUserData struct {
 // targetUser loads the person named in the path, within the actor's
 // organisation only, after checking the actor may manage users.
 func (s *Server) targetUser(r *http.Request) (*access.Actor, access.User, error) {
-	actor, err := s.manageUsers(r)
-	if err != nil {
-		return nil, access.User{}, err
-	}
 	id := r.PathValue("id")
 	if !ids.Valid(id) {
+		if _, err := s.manageUsers(r); err != nil {
+			return nil, access.User{}, err
+		}
 		return nil, access.User{}, errNotFound
+	}
+	actor, err := s.manageUser(r, id)
+	if err != nil {
+		return nil, access.User{}, err
 	}
 	u, err := s.db.UserInOrg(r.Context(), actor.OrgID, id)
 	return actor, u, err
@@ -119,6 +122,11 @@ func (s *Server) adminUserChange(w http.ResponseWriter, r *http.Request, change 
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
+	// The audit record comes first, saying what was asked: a change is never
+	// made unrecorded, even if recording fails.
+	if err := s.recordChange(r, audit.Update, access.KindUser, u.ID, describeUserChange(r)); err != nil {
+		return err
+	}
 	done, err := change(actor, u)
 	var problem userProblem
 	switch {
@@ -128,9 +136,6 @@ func (s *Server) adminUserChange(w http.ResponseWriter, r *http.Request, change 
 		return s.renderAdminUser(w, r, http.StatusUnprocessableEntity, actor, u,
 			"Your organisation needs at least one active administrator. Make someone else an administrator first.")
 	case err != nil:
-		return err
-	}
-	if err := s.recordChange(r, audit.Update, access.KindUser, u.ID, r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]); err != nil {
 		return err
 	}
 	s.flash(r, done)
@@ -242,10 +247,10 @@ func (s *Server) adminUserLink(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) adminUserUnlock(w http.ResponseWriter, r *http.Request) error {
 	return s.adminUserChange(w, r, func(actor *access.Actor, u access.User) (string, error) {
-		if err := s.db.UnlockUser(r.Context(), actor.OrgID, u.ID); err != nil {
+		if err := s.recordChange(r, audit.AccountUnlocked, access.KindUser, u.ID, "unlocked by an administrator"); err != nil {
 			return "", err
 		}
-		if err := s.recordChange(r, audit.AccountUnlocked, access.KindUser, u.ID, "unlocked by an administrator"); err != nil {
+		if err := s.db.UnlockUser(r.Context(), actor.OrgID, u.ID); err != nil {
 			return "", err
 		}
 		return u.Name + " can try to sign in again.", nil
@@ -265,12 +270,28 @@ func (s *Server) adminUserReset(w http.ResponseWriter, r *http.Request) error {
 		if u.ID == actor.UserID {
 			return "", userProblem("You cannot reset your own two-step sign-in. Ask another administrator.")
 		}
-		if err := s.db.ResetSecondFactor(r.Context(), actor.OrgID, u.ID); err != nil {
+		if err := s.recordChange(r, audit.MFAReset, access.KindUser, u.ID, "second factor removed by an administrator, sessions ended"); err != nil {
 			return "", err
 		}
-		if err := s.recordChange(r, audit.MFAReset, access.KindUser, u.ID, "second factor removed by an administrator, sessions ended"); err != nil {
+		if err := s.db.ResetSecondFactor(r.Context(), actor.OrgID, u.ID); err != nil {
 			return "", err
 		}
 		return u.Name + "'s two-step sign-in has been reset and they have been signed out. They set it up again when they next sign in.", nil
 	})
+}
+
+// describeUserChange says, for the audit trail, what an administrator asked
+// to change: the action from the path and the new value, by identifier.
+func describeUserChange(r *http.Request) string {
+	parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
+	what := "requested: " + parts[len(parts)-1]
+	if len(parts) >= 6 && parts[3] == "supervisors" {
+		what = "requested: remove supervisor " + parts[4]
+	}
+	for _, k := range []string{"role", "team", "supervisor"} {
+		if v := r.PostForm.Get(k); v != "" {
+			what += " " + k + "=" + v
+		}
+	}
+	return what
 }

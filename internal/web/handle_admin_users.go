@@ -9,13 +9,20 @@ import (
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
+	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
 // manageUsers checks that the actor may administer their organisation's accounts.
 func (s *Server) manageUsers(r *http.Request) (*access.Actor, error) {
+	return s.manageUser(r, "")
+}
+
+// manageUser checks that the actor may administer one account, naming it in
+// the audit trail so "who looked at this person's account?" can be answered.
+func (s *Server) manageUser(r *http.Request, userID string) (*access.Actor, error) {
 	actor := actorFrom(r.Context())
-	if _, err := s.authorize(r, access.ManageUsers, access.Resource{Kind: access.KindUser, OrgID: actor.OrgID}); err != nil {
+	if _, err := s.authorize(r, access.ManageUsers, access.Resource{Kind: access.KindUser, ID: userID, OrgID: actor.OrgID}); err != nil {
 		return nil, err
 	}
 	return actor, nil
@@ -97,8 +104,13 @@ func (s *Server) adminInvite(w http.ResponseWriter, r *http.Request) error {
 	if !f.Valid() {
 		return s.renderInvite(w, r, http.StatusUnprocessableEntity, actor, f)
 	}
+	// The audit record comes first: a change is never made unrecorded.
+	newID := ids.New()
+	if err := s.recordChange(r, audit.Create, access.KindUser, newID, "invited as "+string(role)); err != nil {
+		return err
+	}
 	u, err := s.db.CreateUser(r.Context(), store.NewUser{
-		OrgID: actor.OrgID, Email: f.Values["email"], Name: f.Values["name"], Role: role, TeamID: f.Values["team"],
+		ID: newID, OrgID: actor.OrgID, Email: f.Values["email"], Name: f.Values["name"], Role: role, TeamID: f.Values["team"],
 	})
 	switch {
 	case errors.Is(err, store.ErrAlreadyExists):
@@ -110,20 +122,17 @@ func (s *Server) adminInvite(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	if err := s.recordChange(r, audit.Create, access.KindUser, u.ID, "invited as "+string(role)); err != nil {
-		return err
-	}
 	return s.showNewLink(w, r, actor, u, true)
 }
 
 // showNewLink makes a one-time set-password link for u and shows it, since
 // Steadfast sends no email yet.
 func (s *Server) showNewLink(w http.ResponseWriter, r *http.Request, actor *access.Actor, u access.User, invited bool) error {
-	token, expires, err := s.db.CreatePasswordLink(r.Context(), actor.OrgID, u.ID, actor.UserID)
-	if err != nil {
+	if err := s.recordChange(r, audit.Update, access.KindUser, u.ID, "one-time set-password link made"); err != nil {
 		return err
 	}
-	if err := s.recordChange(r, audit.Update, access.KindUser, u.ID, "one-time set-password link made"); err != nil {
+	token, expires, err := s.db.CreatePasswordLink(r.Context(), actor.OrgID, u.ID, actor.UserID)
+	if err != nil {
 		return err
 	}
 	title := "New sign-in link"

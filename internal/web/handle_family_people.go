@@ -97,11 +97,12 @@ func (s *Server) addPerson(w http.ResponseWriter, r *http.Request) error {
 			personData{FamilyID: id, Action: "/families/" + id + "/people", Kind: m.Kind, Kinds: family.Kinds(), Form: f, New: true})
 	}
 	actor := actorFrom(r.Context())
-	m, err = s.db.AddMember(r.Context(), actor.OrgID, m)
-	if err != nil {
+	m.ID = ids.New()
+	if err := s.recordChange(r, audit.Create, access.KindFamily, id, "person added: "+m.ID); err != nil {
 		return err
 	}
-	if err := s.recordChange(r, audit.Create, access.KindFamily, id, "person added: "+m.ID); err != nil {
+	m, err = s.db.AddMember(r.Context(), actor.OrgID, m)
+	if err != nil {
 		return err
 	}
 	s.flash(r, m.Name+" added.")
@@ -153,10 +154,10 @@ func (s *Server) savePerson(w http.ResponseWriter, r *http.Request) error {
 			personData{FamilyID: id, Action: "/families/" + id + "/people/" + old.ID, Kind: m.Kind, Kinds: family.Kinds(), Form: f})
 	}
 	m.ID = old.ID
-	if err := s.db.UpdateMember(r.Context(), actorFrom(r.Context()).OrgID, m); err != nil {
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "person changed: "+m.ID); err != nil {
 		return err
 	}
-	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "person changed: "+m.ID); err != nil {
+	if err := s.db.UpdateMember(r.Context(), actorFrom(r.Context()).OrgID, m); err != nil {
 		return err
 	}
 	s.flash(r, m.Name+"'s details saved.")

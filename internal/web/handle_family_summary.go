@@ -57,14 +57,14 @@ func (s *Server) saveSummary(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.render(w, r, http.StatusUnprocessableEntity, "family_summary", "Worries, strengths and next steps", summaryData{FamilyID: id, Form: f, History: history})
 	}
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "worries, strengths and next steps saved"); err != nil {
+		return err
+	}
 	added, err := s.db.SaveSummary(r.Context(), actor.OrgID, sum)
 	if err != nil {
 		return err
 	}
 	if added {
-		if err := s.recordChange(r, audit.Update, access.KindFamily, id, "worries, strengths and next steps changed"); err != nil {
-			return err
-		}
 		s.flash(r, "Saved. The earlier version is kept in the history.")
 	} else {
 		s.flash(r, "Nothing had changed, so nothing new was saved.")

@@ -121,10 +121,10 @@ func (s *Server) enrolSubmit(w http.ResponseWriter, r *http.Request) error {
 	for i, c := range codes {
 		hashes[i] = access.HashRecoveryCode(c)
 	}
-	if err := s.db.EnableSecondFactor(r.Context(), actor.UserID, secret, step, hashes, s.sessions.Token(r.Context())); err != nil {
+	if err := s.record(r, audit.Event{Action: audit.MFAEnrol, Reason: "authenticator app"}); err != nil {
 		return err
 	}
-	if err := s.record(r, audit.Event{Action: audit.MFAEnrol, Reason: "authenticator app"}); err != nil {
+	if err := s.db.EnableSecondFactor(r.Context(), actor.UserID, secret, step, hashes, s.sessions.Token(r.Context())); err != nil {
 		return err
 	}
 	// A new factor: a new token, and this session counts as having passed it.

@@ -55,14 +55,14 @@ func (s *Server) setPasswordSubmit(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return fmt.Errorf("hash new password: %w", err)
 	}
+	if err := s.recordFor(r, u, audit.PasswordChange, "set through a one-time link"); err != nil {
+		return err
+	}
 	u, err = s.db.UsePasswordLink(r.Context(), token, hash)
 	if errors.Is(err, store.ErrNotFound) {
 		return s.render(w, r, http.StatusNotFound, "set_password_invalid", "This link cannot be used", nil)
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.recordFor(r, u, audit.PasswordChange, "set through a one-time link"); err != nil {
 		return err
 	}
 	// A link must never get round a second factor: someone who has one

@@ -64,6 +64,9 @@ func (s *Server) setupSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("hash first admin password: %w", err)
 	}
+	if err := s.record(r, audit.Event{Action: audit.Create, Reason: "first-run setup requested"}); err != nil {
+		return err
+	}
 	admin, err := s.db.CompleteSetup(r.Context(), token, store.FirstAdmin{
 		OrganisationName: f.Values["organisation"], Name: f.Values["name"], Email: f.Values["email"], PasswordHash: hash,
 	})

@@ -62,6 +62,9 @@ type Options struct {
 	// CommitEachAuditRecord records each audit event in its own transaction
 	// instead of through group commit, for the benchmark that compares them.
 	CommitEachAuditRecord bool
+	// RefuseAudit, when set, makes recording fail for the events it picks,
+	// as a full disk or a damaged log would.
+	RefuseAudit func(audit.Event) bool
 }
 
 // Start runs a server until the test ends.
@@ -112,6 +115,9 @@ func Start(tb testing.TB, opts Options) *Env {
 	cfg.Audit = auditLog
 	if opts.CommitEachAuditRecord {
 		cfg.Audit = commitEach{auditLog}
+	}
+	if opts.RefuseAudit != nil {
+		cfg.Audit = refusing{next: cfg.Audit, refuse: opts.RefuseAudit}
 	}
 	cfg.BaseURL = "http://" + ts.Listener.Addr().String()
 	srv, err := web.New(cfg, db, log, nil)
@@ -175,6 +181,19 @@ func (env *Env) TOTPCode(tb testing.TB, role access.Role) string {
 type commitEach struct{ log *audit.Log }
 
 func (c commitEach) Record(ctx context.Context, e audit.Event) error { return c.log.RecordNow(ctx, e) }
+
+// refusing fails to record the events its refuse function picks.
+type refusing struct {
+	next   web.Auditor
+	refuse func(audit.Event) bool
+}
+
+func (r refusing) Record(ctx context.Context, e audit.Event) error {
+	if r.refuse(e) {
+		return errors.New("webtest: audit record refused")
+	}
+	return r.next.Record(ctx, e)
+}
 
 type testWriter struct{ tb testing.TB }
 
