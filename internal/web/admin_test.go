@@ -27,7 +27,7 @@ func TestInviteJourney(t *testing.T) {
 		t.Fatalf("invalid invitation: %d", bad.StatusCode)
 	}
 	taken := admin.post("/admin/users", url.Values{"name": {"Jo Marsh"}, "email": {env.Accounts[access.Parent].Email}, "role": {"practitioner"}})
-	if !strings.Contains(taken.body, "already has an account") {
+	if !strings.Contains(taken.body, "cannot be used for a new account") {
 		t.Error("a taken email was not explained")
 	}
 

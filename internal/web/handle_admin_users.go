@@ -114,7 +114,7 @@ func (s *Server) adminInvite(w http.ResponseWriter, r *http.Request) error {
 	})
 	switch {
 	case errors.Is(err, store.ErrAlreadyExists):
-		f.Add("email", "Someone already has an account with this email address")
+		f.Add("email", "This email address cannot be used for a new account. If the person already has one, find them under People")
 		return s.renderInvite(w, r, http.StatusUnprocessableEntity, actor, f)
 	case errors.Is(err, store.ErrConflict):
 		f.Add("team", "Choose one of your organisation's teams")
