@@ -24,6 +24,8 @@ type Account struct {
 	Password string `json:"password"`
 	Role     string `json:"role"`
 	Name     string `json:"name"`
+	// FamilyID is a parent's family, so tests and tools can find it.
+	FamilyID string `json:"family_id,omitempty"`
 }
 
 // Result is what Generate made.
@@ -32,6 +34,8 @@ type Result struct {
 	SignIns []Account
 	// People counts every account made, by role.
 	People map[access.Role]int
+	// Families counts the families made.
+	Families int
 }
 
 // staffing says how many accounts of each role the demo organisation has.
@@ -40,7 +44,7 @@ var staffing = []struct {
 	count int
 }{
 	{access.Admin, 1},
-	{access.Supervisor, 2},
+	{access.Supervisor, 3},
 	{access.Practitioner, 6},
 	{access.CoFacilitator, 2},
 	{access.Parent, 8},
@@ -69,7 +73,7 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 	names := newNamer(rng)
 	res := Result{People: map[access.Role]int{}}
 	made := map[access.Role][]string{} // user IDs by role, in order
-	var families []string
+	var families []demoFamily
 	for _, s := range staffing {
 		for i := 0; i < s.count; i++ {
 			first, last := names.next()
@@ -90,7 +94,8 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 					return Result{}, fmt.Errorf("demo: create family: %w", err)
 				}
 				nu.FamilyID = family.ID
-				families = append(families, family.ID)
+				acct.FamilyID = family.ID
+				families = append(families, demoFamily{id: family.ID, surname: last, carer: acct.Name})
 			}
 			u, err := db.CreateUser(ctx, nu)
 			if err != nil {
@@ -103,31 +108,77 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 			res.People[s.role]++
 		}
 	}
-	if err := relate(ctx, db, org.ID, made, families); err != nil {
+	// Families whose parents have no account of their own, as most do not.
+	for i := 0; i < extraFamilies; i++ {
+		first, last := names.next()
+		f, err := db.CreateFamily(ctx, org.ID, "The "+last+" family")
+		if err != nil {
+			return Result{}, fmt.Errorf("demo: create family: %w", err)
+		}
+		families = append(families, demoFamily{id: f.ID, surname: last, carer: first + " " + last})
+	}
+	workers, err := relate(ctx, db, org.ID, made, families)
+	if err != nil {
 		return Result{}, err
 	}
+	today := db.Now()
+	for i, f := range families {
+		if err := fillFamily(ctx, db, rng, names, org.ID, f.id, f.surname, f.carer, workers[i], today); err != nil {
+			return Result{}, err
+		}
+	}
+	res.Families = len(families)
 	return res, nil
 }
 
-// relate sets up the working relationships: each supervisor supervises half
-// of the practitioners, and families are allocated to practitioners in turn,
-// so the first parent's family is allocated to the first practitioner, who is
-// supervised by the first supervisor. Some families are left unallocated, as
-// families waiting for a worker are in real services.
-func relate(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families []string) error {
-	sups, pracs := made[access.Supervisor], made[access.Practitioner]
-	for i, p := range pracs {
-		if err := db.LinkSupervisor(ctx, orgID, sups[i*len(sups)/len(pracs)], p); err != nil {
-			return fmt.Errorf("demo: supervision: %w", err)
-		}
-	}
-	for i, f := range families[:len(families)-2] {
-		if err := db.Allocate(ctx, orgID, f, pracs[i%len(pracs)]); err != nil {
-			return fmt.Errorf("demo: allocation: %w", err)
-		}
-	}
-	return nil
+// extraFamilies is how many demo families have no parent account.
+const extraFamilies = 6
+
+// demoFamily is a family the demo made, with what filling it in needs.
+type demoFamily struct {
+	id, surname, carer string
 }
+
+// relate sets up the working relationships: each supervisor leads a team and
+// supervises its practitioners, and families are allocated to practitioners
+// in turn, so the first parent's family is allocated to the first
+// practitioner, who is supervised by the first supervisor. The last two
+// families are waiting for a worker, as some families are in real services.
+// It returns each family's allocated practitioner, or "".
+func relate(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families []demoFamily) ([]string, error) {
+	sups, pracs := made[access.Supervisor], made[access.Practitioner]
+	teams := make([]string, len(sups))
+	for i, name := range teamNames[:len(sups)] {
+		t, err := db.CreateTeam(ctx, orgID, name)
+		if err != nil {
+			return nil, fmt.Errorf("demo: team: %w", err)
+		}
+		teams[i] = t.ID
+		if err := db.SetUserTeam(ctx, orgID, sups[i], t.ID); err != nil {
+			return nil, fmt.Errorf("demo: team: %w", err)
+		}
+	}
+	for i, p := range pracs {
+		lead := i * len(sups) / len(pracs)
+		if err := db.LinkSupervisor(ctx, orgID, sups[lead], p); err != nil {
+			return nil, fmt.Errorf("demo: supervision: %w", err)
+		}
+		if err := db.SetUserTeam(ctx, orgID, p, teams[lead]); err != nil {
+			return nil, fmt.Errorf("demo: team: %w", err)
+		}
+	}
+	workers := make([]string, len(families))
+	for i, f := range families[:len(families)-2] {
+		workers[i] = pracs[i%len(pracs)]
+		if err := db.Allocate(ctx, orgID, f.id, workers[i]); err != nil {
+			return nil, fmt.Errorf("demo: allocation: %w", err)
+		}
+	}
+	return workers, nil
+}
+
+// teamNames name the demo's teams, one for each supervisor.
+var teamNames = []string{"North locality", "South locality", "Edge of care"}
 
 // emailFor makes a demo email on a reserved domain (RFC 2606), so no real
 // mailbox can ever receive anything.

@@ -33,6 +33,7 @@ func TestSameSeedSameData(t *testing.T) {
 		t.Fatalf("%d sign-ins, want one per role", len(a.SignIns))
 	}
 	for i := range a.SignIns {
+		a.SignIns[i].FamilyID, b.SignIns[i].FamilyID = "", "" // identifiers are random by design
 		if a.SignIns[i] != b.SignIns[i] {
 			t.Errorf("seed 42 gave %+v then %+v", a.SignIns[i], b.SignIns[i])
 		}
@@ -67,6 +68,22 @@ func TestDemoRelationships(t *testing.T) {
 		if got, err := db.FamilyRelationship(ctx, u.Actor(), parent.FamilyID); err != nil || got != want {
 			t.Errorf("demo %s to the parent's family: %s, %v; want %s", role, got, err, want)
 		}
+	}
+	if res.Families < 12 {
+		t.Errorf("the demo made %d families, want at least 12", res.Families)
+	}
+	if byRole["parent"].FamilyID != parent.FamilyID {
+		t.Error("the parent's sign-in does not carry their family")
+	}
+	members, err := db.Members(ctx, parent.OrgID, parent.FamilyID)
+	if err != nil || len(members) < 2 || members[0].Kind != "child" {
+		t.Errorf("the parent's family has %d members (%v), want children first and a carer", len(members), err)
+	}
+	if sums, _ := db.Summaries(ctx, parent.OrgID, parent.FamilyID, 1); len(sums) != 1 {
+		t.Error("the allocated family has no worries, strengths and next steps")
+	}
+	if teams, _ := db.ListTeams(ctx, parent.OrgID); len(teams) != 3 {
+		t.Errorf("%d teams, want 3", len(teams))
 	}
 	if _, err := demo.Generate(ctx, db, plainHasher{}, 7); err == nil {
 		t.Error("a second demo went into a database that already had one")

@@ -42,13 +42,14 @@ func TestFamilyRecordJourney(t *testing.T) {
 		t.Error("the family page does not show the child's age and birthday, or the interpreter need")
 	}
 
+	versions := strings.Count(c.get(base+"/summary").body, `class="govuk-summary-card__title"`)
 	if r := c.post(base+"/summary", url.Values{}); r.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("empty summary: %d", r.StatusCode)
 	}
 	c.post(base+"/summary", url.Values{"worried": {"Amy has missed 12 days of school this term."}})
 	c.post(base+"/summary", url.Values{"worried": {"Amy has missed 12 days of school this term."}, "working-well": {"Nan walks Amy to school on Mondays."}})
 	hist := c.get(base + "/summary")
-	if strings.Count(hist.body, `class="govuk-summary-card__title"`) != 2 || !strings.Contains(hist.body, "Nan walks Amy") {
+	if strings.Count(hist.body, `class="govuk-summary-card__title"`) != versions+2 || !strings.Contains(hist.body, "Nan walks Amy") {
 		t.Error("the summary history does not hold both versions")
 	}
 	if page := c.get(base); !strings.Contains(page.body, "Nan walks Amy to school on Mondays.") {

@@ -1,0 +1,89 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/store"
+)
+
+// Fictional detail for the demo families, written to show the respectful,
+// specific recording Steadfast encourages.
+var (
+	schools = []string{"Riverside Primary", "St Anne's C of E Primary", "Hill Top Nursery", "Castle Academy",
+		"Brook Lane Secondary", "Meadowbank Special School", "Oakfield Infants"}
+	mattersToThem = []string{
+		"Football with his cousins on Sundays", "Her cat, Biscuit", "Drawing, and Minecraft with her friend Kai",
+		"Going to the mosque with Grandad on Fridays", "Swimming lessons on Saturdays", "Looking after her little brother",
+		"Music: she is teaching herself the keyboard", "Dinosaurs, and knowing what happens next", "His bike, and his Nan's dog",
+		"Dance club after school", "Being allowed to choose his own clothes", "Skyping her dad in Poland",
+	}
+	languages = []string{"English", "English", "English", "Polish and English", "Urdu and English", "Romanian", "Arabic and English", "Somali and English"}
+	worries   = []string{
+		"{c} has missed 9 days of school this half-term; mum says mornings end in shouting and {c} refusing to get dressed.",
+		"Mum told us {c} pushed her against the kitchen door last week when she took his phone. She was bruised and frightened.",
+		"{c} has been staying out past midnight and twice came home smelling of cannabis. Mum does not know where he goes.",
+		"Dad says {c} breaks things when asked to stop gaming. The younger children hide in their room when this happens.",
+	}
+	goingWell = []string{
+		"Mum came to every NVR session so far and says she now leaves the room instead of arguing back.",
+		"Nan walks {c} to school on Mondays and Wednesdays, and those are the days {c} arrives on time.",
+		"{c} told us she likes her form tutor and has joined the art club.",
+		"Dad has rung the school himself to ask for a meeting; he says he wants to understand what {c} finds hard.",
+	}
+	nextSteps = []string{
+		"Mum and the family support worker to plan what she will do the next time {c} becomes violent, including who she can call.",
+		"School to arrange a meeting with mum about a reduced timetable for {c}; practitioner to go with her.",
+		"Practitioner to visit weekly until the half-term holiday and to see {c} on his own at least once.",
+		"Mum to write her first announcement with the group's help before session 9.",
+	}
+)
+
+// fillFamily adds children, a carer and, when the family has a worker, the
+// three columns, to a demo family. carer is the name of the parent or carer.
+func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer, orgID, familyID, surname, carer, workerID string, today time.Time) error {
+	n := 1 + rng.IntN(3)
+	var children []string
+	for i := 0; i < n; i++ {
+		first, _ := names.next()
+		age := 2 + rng.IntN(15)
+		dob := today.AddDate(-age, -rng.IntN(12), -rng.IntN(28))
+		m := family.Member{FamilyID: familyID, Kind: family.Child, Name: first + " " + surname, DateOfBirth: dob.Format("2006-01-02"),
+			School: schools[rng.IntN(len(schools))], WhatMatters: mattersToThem[rng.IntN(len(mattersToThem))]}
+		if _, err := db.AddMember(ctx, orgID, m); err != nil {
+			return fmt.Errorf("demo: child: %w", err)
+		}
+		children = append(children, first)
+	}
+	lang := languages[rng.IntN(len(languages))]
+	if _, err := db.AddMember(ctx, orgID, family.Member{FamilyID: familyID, Kind: family.Carer, Name: carer, Relationship: "Mum",
+		Languages: lang, Interpreter: lang == "Romanian"}); err != nil {
+		return fmt.Errorf("demo: carer: %w", err)
+	}
+	if rng.IntN(3) == 0 {
+		nan, _ := names.next()
+		if _, err := db.AddMember(ctx, orgID, family.Member{FamilyID: familyID, Kind: family.Outside, Name: nan + " " + surname,
+			Relationship: "Nan; lives ten minutes away and helps most days"}); err != nil {
+			return fmt.Errorf("demo: nan: %w", err)
+		}
+	}
+	if workerID == "" {
+		return nil
+	}
+	name := strings.NewReplacer("{c}", children[0])
+	_, err := db.SaveSummary(ctx, orgID, family.Summary{
+		FamilyID:      familyID,
+		Worried:       name.Replace(worries[rng.IntN(len(worries))]),
+		WorkingWell:   name.Replace(goingWell[rng.IntN(len(goingWell))]),
+		NeedsToHappen: name.Replace(nextSteps[rng.IntN(len(nextSteps))]),
+		AuthorID:      workerID,
+	})
+	if err != nil {
+		return fmt.Errorf("demo: summary: %w", err)
+	}
+	return nil
+}
