@@ -71,3 +71,32 @@ func TestNotesKeepVersionsAndDraftsSurvive(t *testing.T) {
 		}
 	})
 }
+
+func TestTimeline(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		for i, when := range []time.Time{time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC), time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)} {
+			if _, err := db.SaveNote(ctx, a.id, family.Note{FamilyID: a.family.ID, AuthorID: a.prac.ID, OccurredAt: when, Kind: family.Phone,
+				ChildSeen: family.NotSeen, Body: []string{"January call", "March call"}[i]}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.SaveSummary(ctx, a.id, family.Summary{FamilyID: a.family.ID, Worried: "Worry", AuthorID: a.prac.ID}); err != nil {
+			t.Fatal(err)
+		}
+		all, err := db.Timeline(ctx, a.id, a.family.ID, "", time.Time{}, time.Time{}, 10, 0)
+		if err != nil || all.Total != 3 || all.Items[0].Kind != "summary" || all.Items[1].Text != "March call" || all.Items[2].Text != "January call" {
+			t.Fatalf("timeline = %+v, %v", all, err)
+		}
+		notes, _ := db.Timeline(ctx, a.id, a.family.ID, "note", time.Time{}, time.Time{}, 10, 0)
+		feb, _ := db.Timeline(ctx, a.id, a.family.ID, "", time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), 10, 0)
+		if notes.Total != 2 || feb.Total != 1 || feb.Items[0].Text != "March call" {
+			t.Errorf("filters: notes %d, February to March %+v", notes.Total, feb.Items)
+		}
+		b := newOrg(t, db, "b")
+		if other, _ := db.Timeline(ctx, b.id, a.family.ID, "", time.Time{}, time.Time{}, 10, 0); other.Total != 0 {
+			t.Error("another organisation saw the timeline")
+		}
+	})
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/url"
+	"strings"
 )
 
 // pager describes one page of a long list, for the GOV.UK pagination component.
@@ -42,5 +43,9 @@ func (p pager) PrevHref() string { return p.href(p.Page - 1) }
 func (p pager) NextHref() string { return p.href(p.Page + 1) }
 
 func (p pager) href(n int) string {
-	return p.base + "?" + url.Values{"page": {fmt.Sprint(n)}}.Encode()
+	sep := "?"
+	if strings.Contains(p.base, "?") {
+		sep = "" // the base already ends ready for another parameter
+	}
+	return p.base + sep + url.Values{"page": {fmt.Sprint(n)}}.Encode()
 }

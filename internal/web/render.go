@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/family"
@@ -32,6 +33,8 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"age":         ageOn,
 		"date":        dateLabel,
 		"dict":        dict,
+		"noteKind":    func(k string) string { return family.NoteKind(k).Label() },
+		"excerpt":     excerpt,
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -91,6 +94,19 @@ func dateLabel(s string) string {
 		return s
 	}
 	return d.Format("2 January 2006")
+}
+
+// excerpt shortens long text for lists, at a word boundary.
+func excerpt(s string) string {
+	const limit = 300
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	r := []rune(s)[:limit]
+	if i := strings.LastIndexAny(string(r), " \n"); i > limit/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
 }
 
 // dict builds a map from alternating keys and values, so a template can pass

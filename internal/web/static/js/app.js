@@ -3,3 +3,32 @@
 import { initAll } from '/static/dist/govuk-frontend.min.js'
 
 initAll()
+
+// Drafts: a note form with data-autosave sends what has been typed to the
+// server a couple of seconds after each change, so nothing is lost to a
+// time-out, a closed tab or a dropped connection. Without JavaScript, every
+// submit saves the draft too.
+for (const form of document.querySelectorAll('form[data-autosave]')) {
+  const status = form.querySelector('#autosave-status')
+  let timer = null
+  const save = async () => {
+    const body = new URLSearchParams(new FormData(form))
+    body.set('note', form.dataset.note || '')
+    body.delete('action')
+    try {
+      const res = await fetch(form.dataset.autosave, { method: 'POST', body, credentials: 'same-origin', redirect: 'manual' })
+      const time = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+      if (res.status === 204) {
+        status.textContent = `Draft saved at ${time}.`
+      } else {
+        status.textContent = 'You have been signed out, so your latest words are not saved yet. Copy them, sign in again in a new tab, and come back: your earlier draft is kept.'
+      }
+    } catch (e) {
+      status.textContent = 'Your draft could not be saved just now. Check your connection; we will try again as you type.'
+    }
+  }
+  form.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(save, 2000)
+  })
+}
