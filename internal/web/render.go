@@ -28,6 +28,8 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"when":        whenIn(zone),
 		"asset":       assetPath(staticVersion),
 		"actionLabel": actionLabel,
+		// languageHints builds the data for the "language-hints" partial.
+		"languageHints": languageHints,
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -97,7 +99,7 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	var items []navItem
 	switch actor.Role {
 	case access.Admin:
-		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}, {Text: "Audit", Href: "/admin/audit"}}
+		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}, {Text: "Language", Href: "/admin/language"}, {Text: "Audit", Href: "/admin/audit"}}
 	case access.Supervisor:
 		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Audit", Href: "/audit"}}
 	case access.Practitioner:
