@@ -47,6 +47,10 @@ func TestLanguageAdministration(t *testing.T) {
 		t.Errorf("the hints say %q", hints)
 	}
 	tb.checkA11y(t, "language page with hints")
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(narrowWidth, 640)); err != nil {
+		t.Fatalf("narrow the viewport: %v", err)
+	}
+	tb.wantNoOverflow(t)
 
 	wantStatus(t, "the removal page", tb.click(t, `a[href$="/remove"]`), 200)
 	tb.checkA11y(t, "language term removal page")
