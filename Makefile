@@ -11,7 +11,7 @@ DEMO_ARGS ?=
 # A step that fails leaves no half-made file behind to look up to date.
 .DELETE_ON_ERROR:
 
-.PHONY: all build demo test test-go test-browser vet assets clean loadtest
+.PHONY: all build demo test test-go test-browser vet assets clean loadtest fuzz-language
 
 all: build
 
@@ -50,6 +50,12 @@ test: vet test-go test-browser
 
 clean:
 	rm -rf bin $(DIST)
+
+# Explores the respectful-language checker with random text for 30 seconds.
+# Not part of `make test`, which runs the seed corpus in
+# internal/language/testdata/fuzz/FuzzCheck with the other tests.
+fuzz-language:
+	$(GO) test -run '^$$' -fuzz FuzzCheck -fuzztime 30s ./internal/language/
 
 # Requests per second and latency on loopback with wrk; see docs/performance.md.
 loadtest: build

@@ -27,13 +27,13 @@ func TestAuditViewers(t *testing.T) {
 	admin := newClient(t, env)
 	admin.signIn(env.Accounts[access.Admin])
 	all := admin.get("/admin/audit")
-	for _, want := range []string{html.EscapeString(env.Accounts[access.Practitioner].Name), html.EscapeString(env.Accounts[access.CoFacilitator].Name), "family " + family, "Refused"} {
+	for _, want := range []string{html.EscapeString(env.Accounts[access.Practitioner].Name), html.EscapeString(env.Accounts[access.CoFacilitator].Name), "family " + family, "Not allowed"} {
 		if !strings.Contains(all.body, want) {
 			t.Errorf("the organisation's audit trail lacks %q", want)
 		}
 	}
 	mine := admin.get("/admin/audit?" + url.Values{"person": {env.Accounts[access.CoFacilitator].Email}, "action": {"read"}}.Encode())
-	if strings.Contains(mine.body, html.EscapeString(env.Accounts[access.Practitioner].Name)+" (") || !strings.Contains(mine.body, "Refused") {
+	if strings.Contains(mine.body, html.EscapeString(env.Accounts[access.Practitioner].Name)+" (") || !strings.Contains(mine.body, "Not allowed") {
 		t.Error("filtering by person and action did not narrow the list")
 	}
 	bad := admin.get("/admin/audit?" + url.Values{"person": {"nobody@nowhere.example"}, "from": {"3rd November"}}.Encode())
@@ -56,7 +56,7 @@ func TestAuditViewers(t *testing.T) {
 
 	// The family's worker sees who has looked at the record.
 	who := prac.get("/families/" + family + "/audit")
-	if who.StatusCode != http.StatusOK || !strings.Contains(who.body, html.EscapeString(env.Accounts[access.CoFacilitator].Name)) || !strings.Contains(who.body, "Refused") {
+	if who.StatusCode != http.StatusOK || !strings.Contains(who.body, html.EscapeString(env.Accounts[access.CoFacilitator].Name)) || !strings.Contains(who.body, "Not allowed") {
 		t.Errorf("the family's audit list: %d, want the refused look shown", who.StatusCode)
 	}
 

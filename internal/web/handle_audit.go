@@ -62,7 +62,7 @@ func actionLabel(a audit.Action) string {
 
 // viewableActions are the actions offered as a filter.
 func viewableActions() []audit.Action {
-	return []audit.Action{audit.Read, audit.Create, audit.Update, audit.BreakGlass, audit.ManageUsers, audit.ViewAudit,
+	return []audit.Action{audit.Read, audit.Create, audit.Update, audit.Delete, audit.BreakGlass, audit.ManageUsers, audit.ViewAudit,
 		audit.SignIn, audit.SignInFailed, audit.SignOut, audit.AccountLocked, audit.PasswordChange,
 		audit.MFAEnrol, audit.MFAVerify, audit.RecoveryCodeUsed, audit.MFAReset, audit.AccountUnlocked}
 }

@@ -152,6 +152,16 @@ var accessMatrix = map[string]matrixRow{
 	// The caseload and family search: staff who work with families.
 	"GET /families": {path: "/families?q=family", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
 
+	// The organisation's respectful-language settings. An empty form is
+	// refused; unknown terms do not exist.
+	"GET /admin/language":                      adminOnly("/admin/language", 200),
+	"POST /admin/language/terms":               adminOnly("/admin/language/terms", 422),
+	"GET /admin/language/terms/{id}/remove":    adminOnly("/admin/language/terms/"+noSuchUser+"/remove", 404),
+	"POST /admin/language/terms/{id}/remove":   adminOnly("/admin/language/terms/"+noSuchUser+"/remove", 404),
+	"POST /admin/language/base/{term}/disable": adminOnly("/admin/language/base/no-such-term/disable", 404),
+	"POST /admin/language/base/{term}/enable":  adminOnly("/admin/language/base/no-such-term/enable", 404),
+	"POST /admin/language/try":                 adminOnly("/admin/language/try", 422),
+
 	// The family's case record. Staff outside the family's work are offered
 	// break-glass (403 with a reason form); parents and co-facilitators are
 	// told nothing (404); another organisation's families do not exist (404).

@@ -35,6 +35,8 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"dict":        dict,
 		"noteKind":    func(k string) string { return family.NoteKind(k).Label() },
 		"excerpt":     excerpt,
+		// languageHints builds the data for the "language-hints" partial.
+		"languageHints": languageHints,
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -153,8 +155,8 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	var items []navItem
 	switch actor.Role {
 	case access.Admin:
-		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"}, {Text: "Audit", Href: "/admin/audit"},
-			{Text: "Find a family", Href: "/families"}}
+		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"},
+			{Text: "Language", Href: "/admin/language"}, {Text: "Audit", Href: "/admin/audit"}, {Text: "Find a family", Href: "/families"}}
 	case access.Supervisor:
 		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Audit", Href: "/audit"}}
 	case access.Practitioner:

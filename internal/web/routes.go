@@ -54,6 +54,13 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /audit", SignedIn, s.teamAudit)
 	s.handle(mux, "GET /admin/teams", SignedIn, s.adminTeams)
 	s.handle(mux, "POST /admin/teams", SignedIn, s.adminCreateTeam)
+	s.handle(mux, "GET /admin/language", SignedIn, s.adminLanguage)
+	s.handle(mux, "POST /admin/language/terms", SignedIn, s.adminLanguageAdd)
+	s.handle(mux, "GET /admin/language/terms/{id}/remove", SignedIn, s.adminLanguageRemoveConfirm)
+	s.handle(mux, "POST /admin/language/terms/{id}/remove", SignedIn, s.adminLanguageRemove)
+	s.handle(mux, "POST /admin/language/base/{term}/disable", SignedIn, s.adminLanguageDisable)
+	s.handle(mux, "POST /admin/language/base/{term}/enable", SignedIn, s.adminLanguageEnable)
+	s.handle(mux, "POST /admin/language/try", SignedIn, s.adminLanguageTry)
 
 	// Families. POST to the family's own address opens it through
 	// break-glass, so the page asking for a reason names no family.
