@@ -10,6 +10,7 @@ import (
 	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/ids"
+	"github.com/steadfast-care/steadfast/internal/language"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -25,6 +26,8 @@ type noteFormData struct {
 	Kinds      []family.NoteKind
 	Seen       []family.ChildSeen
 	DraftSaved *time.Time // when the draft shown was last saved, if one was restored
+	// BodyFindings are the language checker's hints for what happened.
+	BodyFindings []language.Finding
 }
 
 // noteFromForm reads a note from the form's fields.
@@ -153,6 +156,14 @@ func (s *Server) saveNote(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := noteFormData{FamilyID: id, NoteID: existing.ID, Action: r.URL.Path, Form: f}
+	checker, err := s.languageChecker(r.Context(), actor.OrgID)
+	if err != nil {
+		return err
+	}
+	d.BodyFindings = checker.Check(f.Value("body"))
+	if r.PostForm.Get("action") == "check" {
+		return s.renderNoteForm(w, r, http.StatusOK, d)
+	}
 	if r.PostForm.Get("action") == "draft" {
 		s.flash(r, "Your draft is saved. It will be here when you come back.")
 		back := r.URL.Path + "/edit"
@@ -210,9 +221,10 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request) error {
 
 // noteData is what the page for one note shows.
 type noteData struct {
-	FamilyID string
-	Note     family.Note
-	Versions []family.Note // newest first; the first is the current one
+	FamilyID     string
+	Note         family.Note
+	Versions     []family.Note // newest first; the first is the current one
+	BodyFindings []language.Finding
 }
 
 func (s *Server) notePage(w http.ResponseWriter, r *http.Request) error {
@@ -224,9 +236,15 @@ func (s *Server) notePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	versions, err := s.db.NoteVersions(r.Context(), actorFrom(r.Context()).OrgID, n.ID)
+	actor := actorFrom(r.Context())
+	versions, err := s.db.NoteVersions(r.Context(), actor.OrgID, n.ID)
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, http.StatusOK, "note", n.Kind.Label()+" note", noteData{FamilyID: id, Note: n, Versions: versions})
+	checker, err := s.languageChecker(r.Context(), actor.OrgID)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "note", n.Kind.Label()+" note",
+		noteData{FamilyID: id, Note: n, Versions: versions, BodyFindings: checker.Check(n.Body)})
 }

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/steadfast-care/steadfast/internal/language"
@@ -80,4 +83,32 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkWording answers the note form's script as someone types: the hints
+// for the posted text, as an HTML fragment to place beside the field. It
+// reads no record, so it needs no policy decision, and it stores nothing.
+func (s *Server) checkWording(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	field := r.PostForm.Get("field")
+	if field == "" || len(field) > 40 || strings.Trim(field, "abcdefghijklmnopqrstuvwxyz-") != "" {
+		return errNotFound
+	}
+	checker, err := s.languageChecker(r.Context(), actorFrom(r.Context()).OrgID)
+	if err != nil {
+		return err
+	}
+	set, ok := s.pages.pages["note_form"]
+	if !ok {
+		return errors.New("check wording: no note form template")
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "language-hints", languageHints(field, checker.Check(r.PostForm.Get("text")))); err != nil {
+		return fmt.Errorf("check wording: %w", err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, err = buf.WriteTo(w)
+	return err
 }

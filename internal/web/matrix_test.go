@@ -150,7 +150,9 @@ var accessMatrix = map[string]matrixRow{
 	"POST /admin/teams":                                      adminOnly("/admin/teams", 422),
 
 	// The caseload and family search: staff who work with families.
-	"GET /families": {path: "/families?q=family", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
+	// Wording hints as people type: a field must be named.
+	"POST /language/check": same("/language/check", 303, 404, false),
+	"GET /families":        {path: "/families?q=family", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
 
 	// The organisation's respectful-language settings. An empty form is
 	// refused; unknown terms do not exist.

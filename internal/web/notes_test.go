@@ -32,7 +32,16 @@ func TestContactNoteJourney(t *testing.T) {
 		t.Fatal("the draft was not offered back")
 	}
 
+	// Checking the wording shows hints and saves nothing but the draft.
 	typed.Set("kind", "home-visit")
+	typed.Set("body", "Amy showed me her room. Mum failed to engage with the plan.")
+	typed.Set("action", "check")
+	check := c.post(base+"/notes", typed)
+	if check.StatusCode != http.StatusOK || !strings.Contains(check.body, "Words you might change") || !strings.Contains(check.body, "failed to engage") ||
+		!strings.Contains(check.body, `aria-describedby="body-hint body-language-hints"`) {
+		t.Errorf("check my wording: %d, want a hint beside the field", check.StatusCode)
+	}
+	typed.Del("action")
 	saved := c.post(base+"/notes", typed)
 	m := noteLink.FindStringSubmatch(saved.Header.Get("Location"))
 	if saved.StatusCode != http.StatusSeeOther || m == nil {
@@ -46,13 +55,23 @@ func TestContactNoteJourney(t *testing.T) {
 	if !strings.Contains(view.body, "Home visit") || !strings.Contains(view.body, "I want Nan to come more") || !strings.Contains(view.body, "This is the first version") {
 		t.Error("the note page does not show the note")
 	}
+	if !strings.Contains(view.body, "Words you might change") {
+		t.Error("the saved note does not show its wording hints")
+	}
+	live := c.post("/language/check", url.Values{"field": {"body"}, "text": {"He was very manipulative and kicked off."}})
+	if live.StatusCode != http.StatusOK || !strings.Contains(live.body, `id="body-language-hints"`) || !strings.Contains(live.body, "manipulative") {
+		t.Errorf("live hints: %d %q", live.StatusCode, live.body)
+	}
+	if clean := c.post("/language/check", url.Values{"field": {"body"}, "text": {"We talked about the weekend."}}); strings.Contains(clean.body, "Words you might change") {
+		t.Error("hints for text with nothing to change")
+	}
 
 	typed.Set("body", "Amy showed me her room and her drawings.")
 	if r := c.post(notePath, typed); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("edit: %d", r.StatusCode)
 	}
 	view = c.get(notePath)
-	if !strings.Contains(view.body, "version 2") || !strings.Contains(view.body, "Version 1, saved") || !strings.Contains(view.body, "Amy showed me her room.") {
+	if !strings.Contains(view.body, "version 2") || !strings.Contains(view.body, "Version 1, saved") || !strings.Contains(view.body, "Mum failed to engage") {
 		t.Error("the earlier version is not kept and shown")
 	}
 	timeline := c.get(base + "/timeline")

@@ -71,6 +71,7 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /families/{id}/people", SignedIn, s.addPerson)
 	s.handle(mux, "GET /families/{id}/people/{person}", SignedIn, s.editPersonPage)
 	s.handle(mux, "POST /families/{id}/people/{person}", SignedIn, s.savePerson)
+	s.handle(mux, "POST /language/check", SignedIn, s.checkWording)
 	s.handle(mux, "GET /families/{id}/timeline", SignedIn, s.timelinePage)
 	s.handle(mux, "GET /families/{id}/notes/new", SignedIn, s.newNotePage)
 	s.handle(mux, "POST /families/{id}/notes", SignedIn, s.saveNote)

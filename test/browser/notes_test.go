@@ -39,7 +39,19 @@ func TestContactNoteJourney(t *testing.T) {
 	p.clickOn(t, "#kind-phone")
 	p.clickOn(t, "#child-seen-no")
 	p.typeInto(t, "#present", "Mum")
-	p.typeInto(t, "#body", "Rang mum about the school meeting. She said she will go.")
+	p.typeInto(t, "#body", "Rang mum about the school meeting. Last term mum failed to engage with school.")
+	// The hint appears beside the field as she types, with suggestions.
+	deadline := time.Now().Add(15 * time.Second)
+	for !strings.Contains(p.text(t, `[data-hints-for="body"]`), "failed to engage") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no wording hint appeared: %q", p.text(t, `[data-hints-for="body"]`))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if hint := p.text(t, `[data-hints-for="body"]`); !strings.Contains(hint, "Try:") {
+		t.Errorf("the hint gives no suggestion: %q", hint)
+	}
+	p.checkA11y(t, "note form with a wording hint")
 	wantStatus(t, "the saved note", p.click(t, `button[value="save"]`), 200)
 	if !strings.Contains(p.text(t, "#main-content"), "Rang mum about the school meeting") {
 		t.Fatal("the saved note does not show what was written")

@@ -32,3 +32,30 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
     timer = setTimeout(save, 2000)
   })
 }
+
+// Live wording hints: a field with data-language-check asks the server for
+// the respectful-language checker's hints as someone types, and shows them
+// beside the field. Without JavaScript, "Check my wording" does the same.
+for (const field of document.querySelectorAll('textarea[data-language-check]')) {
+  const name = field.dataset.languageCheck
+  const box = document.querySelector(`[data-hints-for="${name}"]`)
+  if (!box) continue
+  box.setAttribute('aria-live', 'polite')
+  let timer = null
+  field.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(async () => {
+      const body = new URLSearchParams({ field: name, text: field.value })
+      try {
+        const res = await fetch('/language/check', { method: 'POST', body, credentials: 'same-origin', redirect: 'manual' })
+        if (!res.ok) return
+        box.innerHTML = await res.text()
+        const ids = (field.getAttribute('aria-describedby') || '').split(' ').filter(id => id && id !== `${name}-language-hints`)
+        if (box.querySelector(`#${name}-language-hints`)) ids.push(`${name}-language-hints`)
+        field.setAttribute('aria-describedby', ids.join(' '))
+      } catch (e) {
+        // Hints are a help, never a blocker: say nothing if they cannot be fetched.
+      }
+    }, 700)
+  })
+}
