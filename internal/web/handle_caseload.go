@@ -21,6 +21,9 @@ type caseloadRow struct {
 	Family   store.Family
 	Children []family.Member
 	InScope  bool // in the actor's own work; otherwise shown only enough to recognise
+	// LastContact is when the newest contact note says the family was last
+	// in contact; zero when none is recorded.
+	LastContact time.Time
 }
 
 // caseloadData is what the caseload page shows.
@@ -87,11 +90,15 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	last, err := s.db.LastContacts(r.Context(), actor.OrgID, keys(inScope))
+	if err != nil {
+		return err
+	}
 	for _, f := range mine {
-		d.Rows = append(d.Rows, caseloadRow{Family: f, Children: children[f.ID], InScope: true})
+		d.Rows = append(d.Rows, caseloadRow{Family: f, Children: children[f.ID], InScope: true, LastContact: last[f.ID]})
 	}
 	for _, f := range found {
-		d.Results = append(d.Results, caseloadRow{Family: f, Children: children[f.ID], InScope: inScope[f.ID]})
+		d.Results = append(d.Results, caseloadRow{Family: f, Children: children[f.ID], InScope: inScope[f.ID], LastContact: last[f.ID]})
 	}
 	// The names shown are personal data: the read is recorded, but not what
 	// was typed, which may itself name someone.
