@@ -85,5 +85,36 @@ func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer,
 	if err != nil {
 		return fmt.Errorf("demo: summary: %w", err)
 	}
+	return writeNotes(ctx, db, rng, orgID, familyID, children[0], carer, workerID, today)
+}
+
+// noteTexts are demo contact notes. Most describe what happened plainly; a
+// few keep a phrase the language checker will point out, as real records do.
+var noteTexts = []struct {
+	kind family.NoteKind
+	seen family.ChildSeen
+	body string
+	said string
+}{
+	{family.HomeVisit, family.SeenAlone, "Visited after school. {c} showed me their room and talked about their friends. Mum said mornings are still the hardest time; she has started leaving the room when voices rise.", "I like it when it is calm at home"},
+	{family.Phone, family.NotSeen, "Mum rang to say last night was difficult: {c} threw a mug at the wall when asked to come off the console. Nobody was hurt. She waited until the next day to talk about it, as planned.", ""},
+	{family.School, family.SeenAlone, "Met {c} at school with the head of year. {c} said the walk to school is easier when Nan comes.", "Nan makes me laugh"},
+	{family.HomeVisit, family.SeenWithOthers, "Arranged visit at 4pm; nobody answered the door. Mum texted later to say she had forgotten and asked for another time.", ""},
+	{family.Office, family.NotSeen, "Review meeting. Mum failed to engage with the plan and left early; she said afterwards the room felt like a court.", ""},
+	{family.Video, family.SeenWithOthers, "Video call with mum and {c}. {c} kicked off when the call started, then joined in once we talked about the dog.", "Can Pip be in the call"},
+}
+
+// writeNotes writes a few notes over the last two years.
+func writeNotes(ctx context.Context, db *store.DB, rng *rand.Rand, orgID, familyID, child, carer, workerID string, today time.Time) error {
+	n := 3 + rng.IntN(4)
+	for i := 0; i < n; i++ {
+		t := noteTexts[rng.IntN(len(noteTexts))]
+		when := today.AddDate(0, 0, -rng.IntN(730)).Add(-time.Duration(rng.IntN(8)) * time.Hour)
+		name := strings.NewReplacer("{c}", child)
+		if _, err := db.SaveNote(ctx, orgID, family.Note{FamilyID: familyID, AuthorID: workerID, OccurredAt: when, Kind: t.kind,
+			Present: carer + ", " + child, ChildSeen: t.seen, ChildWords: t.said, Body: name.Replace(t.body)}); err != nil {
+			return fmt.Errorf("demo: note: %w", err)
+		}
+	}
 	return nil
 }
