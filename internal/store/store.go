@@ -113,7 +113,7 @@ func redactDSN(dsn string) string {
 	q := u.Query()
 	for _, k := range []string{"password", "sslpassword"} {
 		if q.Has(k) {
-			q.Set(k, "xxxxx")
+			q.Set(k, "redacted")
 		}
 	}
 	u.RawQuery = q.Encode()
