@@ -124,13 +124,8 @@ func readAuditHashes(ctx context.Context, q querier, indexes []int64) ([]tlog.Ha
 	if len(indexes) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(indexes))
-	marks := make([]string, len(indexes))
-	for i, x := range indexes {
-		args[i] = x
-		marks[i] = fmt.Sprintf("$%d", i+1)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT idx, hash FROM audit_hashes WHERE idx IN (`+strings.Join(marks, ", ")+`)`, args...)
+	list, args := inList(nil, indexes)
+	rows, err := q.QueryContext(ctx, `SELECT idx, hash FROM audit_hashes WHERE idx IN (`+list+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read audit tree hashes: %w", mapError(err))
 	}

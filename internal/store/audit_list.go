@@ -55,12 +55,9 @@ func (db *DB) ListAudit(ctx context.Context, orgID string, f AuditFilter, limit,
 		add("actor_id = $%d", f.ActorID)
 	}
 	if len(f.ActorIn) > 0 {
-		marks := make([]string, len(f.ActorIn))
-		for i, id := range f.ActorIn {
-			args = append(args, id)
-			marks[i] = fmt.Sprintf("$%d", len(args))
-		}
-		where = append(where, "actor_id IN ("+strings.Join(marks, ", ")+")")
+		var list string
+		list, args = inList(args, f.ActorIn)
+		where = append(where, "actor_id IN ("+list+")")
 	}
 	if f.ResourceType != "" {
 		add("resource_type = $%d", f.ResourceType)

@@ -126,14 +126,9 @@ func (db *DB) ChildrenOf(ctx context.Context, orgID string, familyIDs []string) 
 	if len(familyIDs) == 0 {
 		return out, nil
 	}
-	args := []any{orgID}
-	marks := make([]string, 0, len(familyIDs))
-	for _, id := range familyIDs {
-		args = append(args, id)
-		marks = append(marks, fmt.Sprintf("$%d", len(args)))
-	}
+	list, args := inList([]any{orgID}, familyIDs)
 	rows, err := db.read.QueryContext(ctx, `SELECT `+memberColumns+` FROM family_members
-		WHERE org_id = $1 AND kind = 'child' AND family_id IN (`+strings.Join(marks, ", ")+`)
+		WHERE org_id = $1 AND kind = 'child' AND family_id IN (`+list+`)
 		ORDER BY family_id, date_of_birth, name`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("children: %w", mapError(err))

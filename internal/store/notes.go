@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/family"
@@ -140,14 +139,9 @@ func (db *DB) LastContacts(ctx context.Context, orgID string, familyIDs []string
 	if len(familyIDs) == 0 {
 		return out, nil
 	}
-	args := []any{orgID}
-	marks := make([]string, 0, len(familyIDs))
-	for _, id := range familyIDs {
-		args = append(args, id)
-		marks = append(marks, fmt.Sprintf("$%d", len(args)))
-	}
+	list, args := inList([]any{orgID}, familyIDs)
 	rows, err := db.read.QueryContext(ctx, `SELECT family_id, MAX(occurred_at) FROM contact_notes
-		WHERE org_id = $1 AND family_id IN (`+strings.Join(marks, ", ")+`) GROUP BY family_id`, args...)
+		WHERE org_id = $1 AND family_id IN (`+list+`) GROUP BY family_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("last contacts: %w", mapError(err))
 	}

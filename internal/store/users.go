@@ -156,13 +156,8 @@ func (db *DB) UserNames(ctx context.Context, orgID string, userIDs []string) (ma
 	if len(userIDs) == 0 {
 		return out, nil
 	}
-	args := []any{orgID}
-	marks := make([]string, 0, len(userIDs))
-	for _, id := range userIDs {
-		args = append(args, id)
-		marks = append(marks, fmt.Sprintf("$%d", len(args)))
-	}
-	users, err := db.usersWhere(ctx, `SELECT `+userColumns+` FROM users WHERE org_id = $1 AND id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	list, args := inList([]any{orgID}, userIDs)
+	users, err := db.usersWhere(ctx, `SELECT `+userColumns+` FROM users WHERE org_id = $1 AND id IN (`+list+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
