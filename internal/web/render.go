@@ -35,6 +35,7 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"dict":        dict,
 		"noteKind":    func(k string) string { return family.NoteKind(k).Label() },
 		"excerpt":     excerpt,
+		"parts":       dateParts,
 		// languageHints builds the data for the "language-hints" partial.
 		"languageHints": languageHints,
 	}
@@ -96,6 +97,25 @@ func dateLabel(s string) string {
 		return s
 	}
 	return d.Format("2 January 2006")
+}
+
+// datePart is one box of a GOV.UK date input.
+type datePart struct {
+	Name, Label, Width string
+	Numeric            bool
+}
+
+// dateParts lists a date input's boxes, with a time box when withTime is set.
+func dateParts(withTime bool) []datePart {
+	parts := []datePart{
+		{"day", "Day", "govuk-input--width-2", true},
+		{"month", "Month", "govuk-input--width-2", true},
+		{"year", "Year", "govuk-input--width-4", true},
+	}
+	if withTime {
+		parts = append(parts, datePart{"time", "Time", "govuk-input--width-4", false})
+	}
+	return parts
 }
 
 // excerpt shortens long text for lists, at a word boundary.
