@@ -14,8 +14,9 @@ import (
 // Fictional detail for the demo families, written to show the respectful,
 // specific recording Steadfast encourages.
 var (
-	schools = []string{"Riverside Primary", "St Anne's C of E Primary", "Hill Top Nursery", "Castle Academy",
-		"Brook Lane Secondary", "Meadowbank Special School", "Oakfield Infants"}
+	nurseries = []string{"Hill Top Nursery", "Little Acorns Pre-school"}
+	primaries = []string{"Riverside Primary", "St Anne's C of E Primary", "Oakfield Infants", "Meadowbank Special School"}
+	secondary = []string{"Castle Academy", "Brook Lane Secondary", "Meadowbank Special School"}
 	mattersToThem = []string{
 		"Football with his cousins on Sundays", "Her cat, Biscuit", "Drawing, and Minecraft with her friend Kai",
 		"Going to the mosque with Grandad on Fridays", "Swimming lessons on Saturdays", "Looking after her little brother",
@@ -27,13 +28,13 @@ var (
 		"{c} has missed 9 days of school this half-term; mum says mornings end in shouting and {c} refusing to get dressed.",
 		"Mum told us {c} pushed her against the kitchen door last week when she took his phone. She was bruised and frightened.",
 		"{c} has been staying out past midnight and twice came home smelling of cannabis. Mum does not know where he goes.",
-		"Dad says {c} breaks things when asked to stop gaming. The younger children hide in their room when this happens.",
+		"{p} says {c} breaks things when asked to stop gaming, and that she has started to feel afraid in her own kitchen.",
 	}
 	goingWell = []string{
 		"Mum came to every NVR session so far and says she now leaves the room instead of arguing back.",
 		"Nan walks {c} to school on Mondays and Wednesdays, and those are the days {c} arrives on time.",
 		"{c} told us she likes her form tutor and has joined the art club.",
-		"Dad has rung the school himself to ask for a meeting; he says he wants to understand what {c} finds hard.",
+		"{p} has rung the school herself to ask for a meeting; she says she wants to understand what {c} finds hard.",
 	}
 	nextSteps = []string{
 		"Mum and the family support worker to plan what she will do the next time {c} becomes violent, including who she can call.",
@@ -53,7 +54,7 @@ func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer,
 		age := 2 + rng.IntN(15)
 		dob := today.AddDate(-age, -rng.IntN(12), -rng.IntN(28))
 		m := family.Member{FamilyID: familyID, Kind: family.Child, Name: first + " " + surname, DateOfBirth: dob.Format("2006-01-02"),
-			School: schools[rng.IntN(len(schools))], WhatMatters: mattersToThem[rng.IntN(len(mattersToThem))]}
+			School: schoolFor(age, rng), WhatMatters: mattersToThem[rng.IntN(len(mattersToThem))]}
 		if _, err := db.AddMember(ctx, orgID, m); err != nil {
 			return fmt.Errorf("demo: child: %w", err)
 		}
@@ -74,7 +75,7 @@ func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer,
 	if workerID == "" {
 		return nil
 	}
-	name := strings.NewReplacer("{c}", children[0])
+	name := strings.NewReplacer("{c}", children[0], "{p}", strings.Fields(carer)[0])
 	_, err := db.SaveSummary(ctx, orgID, family.Summary{
 		FamilyID:      familyID,
 		Worried:       name.Replace(worries[rng.IntN(len(worries))]),
@@ -117,4 +118,15 @@ func writeNotes(ctx context.Context, db *store.DB, rng *rand.Rand, orgID, family
 		}
 	}
 	return nil
+}
+
+// schoolFor picks a setting that fits a child's age.
+func schoolFor(age int, rng *rand.Rand) string {
+	switch {
+	case age < 4:
+		return nurseries[rng.IntN(len(nurseries))]
+	case age < 11:
+		return primaries[rng.IntN(len(primaries))]
+	}
+	return secondary[rng.IntN(len(secondary))]
 }
