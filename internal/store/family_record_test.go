@@ -120,3 +120,69 @@ func TestFamilyLists(t *testing.T) {
 		}
 	})
 }
+
+func TestContextsConsentsAndStatus(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		b := newOrg(t, db, "b")
+		cp, err := db.AddContext(ctx, a.id, family.Context{FamilyID: a.family.ID, Kind: family.ChildProtection, StartedOn: "2026-03-01", RecordedBy: a.prac.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AddContext(ctx, a.id, family.Context{FamilyID: a.family.ID, Kind: family.EarlyHelp, StartedOn: "2025-01-10", EndedOn: "2026-02-28", RecordedBy: a.prac.ID}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.Contexts(ctx, a.id, a.family.ID)
+		if err != nil || len(list) != 2 || list[0].ID != cp.ID || list[0].RecordedBy != "prac" {
+			t.Fatalf("contexts = %+v, %v; want the continuing plan first", list, err)
+		}
+		if err := db.EndContext(ctx, a.id, a.family.ID, cp.ID, "2026-01-01"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("ending before the start: %v", err)
+		}
+		if err := db.EndContext(ctx, a.id, a.family.ID, cp.ID, "2026-11-01"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.EndContext(ctx, b.id, a.family.ID, cp.ID, "2026-11-02"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another organisation ended a context: %v", err)
+		}
+
+		c, err := db.RecordConsent(ctx, a.id, a.prac.ID, family.Consent{FamilyID: a.family.ID, Kind: family.ShareWithGroup, How: family.Spoken, GivenBy: "Sam (mum)"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		consents, _ := db.Consents(ctx, a.id, a.family.ID)
+		if !family.Holds(consents, family.ShareWithGroup) {
+			t.Fatal("the consent does not hold")
+		}
+		if err := db.WithdrawConsent(ctx, a.id, a.family.ID, c.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		consents, _ = db.Consents(ctx, a.id, a.family.ID)
+		if family.Holds(consents, family.ShareWithGroup) || len(consents) != 1 || consents[0].WithdrawnAt == nil {
+			t.Errorf("after withdrawal: %+v", consents)
+		}
+		if err := db.WithdrawConsent(ctx, a.id, a.family.ID, c.ID, a.prac.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("withdrawing twice: %v", err)
+		}
+		if got, _ := db.Consents(ctx, b.id, a.family.ID); len(got) != 0 {
+			t.Error("another organisation read the consents")
+		}
+
+		if err := db.SetFamilyStatus(ctx, a.id, a.family.ID, false, "Work finished: things are safe enough"); err != nil {
+			t.Fatal(err)
+		}
+		if f, _ := db.FamilyInOrg(ctx, a.id, a.family.ID); f.Status != "closed" || f.ClosedReason == "" {
+			t.Errorf("after closing: %+v", f)
+		}
+		if err := db.SetFamilyStatus(ctx, a.id, a.family.ID, true, "ignored"); err != nil {
+			t.Fatal(err)
+		}
+		if f, _ := db.FamilyInOrg(ctx, a.id, a.family.ID); f.Status != "open" || f.ClosedReason != "" {
+			t.Errorf("after reopening: %+v", f)
+		}
+		if err := db.SetFamilyStatus(ctx, b.id, a.family.ID, false, "x"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another organisation closed the family: %v", err)
+		}
+	})
+}
