@@ -195,6 +195,13 @@ var accessMatrix = map[string]matrixRow{
 	"GET /families/{id}/notes/{note}":      familyWork("/families/{family}/notes/{note}", 200),
 	"GET /families/{id}/notes/{note}/edit": familyWork("/families/{family}/notes/{note}/edit", 200),
 	"POST /families/{id}/notes/{note}":     familyWork("/families/{family}/notes/{note}", 422),
+	// Context, consent and status. Unknown contexts and consents do not exist.
+	"GET /families/{id}/details":                      familyWork("/families/{family}/details", 200),
+	"POST /families/{id}/contexts":                    familyWork("/families/{family}/contexts", 422),
+	"POST /families/{id}/contexts/{context}/end":      familyWork("/families/{family}/contexts/"+noSuchUser+"/end", 404),
+	"POST /families/{id}/consents":                    familyWork("/families/{family}/consents", 422),
+	"POST /families/{id}/consents/{consent}/withdraw": familyWork("/families/{family}/consents/"+noSuchUser+"/withdraw", 404),
+	"POST /families/{id}/status":                      familyWork("/families/{family}/status", 422),
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{

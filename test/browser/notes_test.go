@@ -73,6 +73,14 @@ func TestContactNoteJourney(t *testing.T) {
 		t.Error("the changed note or its earlier version is not shown")
 	}
 	p.checkA11y(t, "note page with versions")
+	wantStatus(t, "context, consent and status", p.open(t, "/families/"+familyID+"/details"), 200)
+	p.checkA11y(t, "context, consent and status page")
+	wantStatus(t, "a person in the family", p.open(t, "/families/"+familyID+"/people/new?kind=child"), 200)
+	p.checkA11y(t, "add a child")
+	wantStatus(t, "the three columns", p.open(t, "/families/"+familyID+"/summary"), 200)
+	p.checkA11y(t, "worries, strengths and next steps")
+	wantStatus(t, "who has looked", p.open(t, "/families/"+familyID+"/audit"), 200)
+	p.checkA11y(t, "family audit list")
 }
 
 // TestDraftSurvivesATimeOut types into a note, lets the script save the

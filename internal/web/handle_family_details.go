@@ -1,0 +1,202 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
+	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/ids"
+	"github.com/steadfast-care/steadfast/internal/store"
+)
+
+// detailsData is what the page of a family's contexts, consents and status shows.
+type detailsData struct {
+	Family       store.Family
+	Contexts     []family.Context
+	Consents     []family.Consent
+	ContextKinds []family.ContextKind
+	ConsentKinds []family.ConsentKind
+	ContextForm  *form
+	ConsentForm  *form
+	StatusForm   *form
+}
+
+// detailsPage shows, and offers to change, the context a family is in, what
+// it has agreed to, and whether its record is open.
+func (s *Server) detailsPage(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Read)
+	if handled {
+		return err
+	}
+	return s.renderDetails(w, r, http.StatusOK, id, newForm(), newForm(), newForm())
+}
+
+func (s *Server) renderDetails(w http.ResponseWriter, r *http.Request, status int, id string, ctxForm, consentForm, statusForm *form) error {
+	actor := actorFrom(r.Context())
+	f, err := s.db.FamilyInOrg(r.Context(), actor.OrgID, id)
+	if err != nil {
+		return err
+	}
+	d := detailsData{Family: f, ContextKinds: family.ContextKinds(), ConsentKinds: family.ConsentKinds(),
+		ContextForm: ctxForm, ConsentForm: consentForm, StatusForm: statusForm}
+	if d.Contexts, err = s.db.Contexts(r.Context(), actor.OrgID, id); err != nil {
+		return err
+	}
+	if d.Consents, err = s.db.Consents(r.Context(), actor.OrgID, id); err != nil {
+		return err
+	}
+	return s.render(w, r, status, "family_details", "Context, consent and status", d)
+}
+
+func (s *Server) addContext(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Update)
+	if handled {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	f := newForm()
+	for _, k := range []string{"kind", "detail", "started-day", "started-month", "started-year"} {
+		f.Values[k] = r.PostForm.Get(k)
+	}
+	started, ok := family.DateFromParts(f.Values["started-day"], f.Values["started-month"], f.Values["started-year"])
+	c := family.Context{FamilyID: id, Kind: family.ContextKind(f.Values["kind"]), Detail: f.Values["detail"], StartedOn: started,
+		RecordedBy: actorFrom(r.Context()).UserID}
+	for field, problem := range c.Problems(s.db.Now()) {
+		f.Add(field, problem)
+	}
+	if !ok && f.Error("started") == "" {
+		f.Add("started", "Enter a real date, for example 3 9 2026")
+	}
+	if !f.Valid() {
+		return s.renderDetails(w, r, http.StatusUnprocessableEntity, id, f, newForm(), newForm())
+	}
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "context added: "+string(c.Kind)); err != nil {
+		return err
+	}
+	if _, err := s.db.AddContext(r.Context(), actorFrom(r.Context()).OrgID, c); err != nil {
+		return err
+	}
+	s.flash(r, c.Kind.Label()+" added.")
+	http.Redirect(w, r, "/families/"+id+"/details", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) endContext(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Update)
+	if handled {
+		return err
+	}
+	cid := r.PathValue("context")
+	if !ids.Valid(cid) {
+		return errNotFound
+	}
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "context ended: "+cid); err != nil {
+		return err
+	}
+	today := s.db.Now().In(ukTime()).Format("2006-01-02")
+	err = s.db.EndContext(r.Context(), actorFrom(r.Context()).OrgID, id, cid, today)
+	if errors.Is(err, store.ErrNotFound) {
+		return errNotFound
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "Recorded as ended today. It stays in the family's history.")
+	http.Redirect(w, r, "/families/"+id+"/details", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) recordConsent(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Update)
+	if handled {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	f := newForm()
+	for _, k := range []string{"kind", "how", "given-by"} {
+		f.Values[k] = strings.TrimSpace(r.PostForm.Get(k))
+	}
+	c := family.Consent{FamilyID: id, Kind: family.ConsentKind(f.Values["kind"]), How: family.ConsentHow(f.Values["how"]), GivenBy: f.Values["given-by"]}
+	for field, problem := range c.Problems() {
+		f.Add(field, problem)
+	}
+	if !f.Valid() {
+		return s.renderDetails(w, r, http.StatusUnprocessableEntity, id, newForm(), f, newForm())
+	}
+	actor := actorFrom(r.Context())
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "consent recorded: "+string(c.Kind)); err != nil {
+		return err
+	}
+	if _, err := s.db.RecordConsent(r.Context(), actor.OrgID, actor.UserID, c); err != nil {
+		return err
+	}
+	s.flash(r, "Consent recorded.")
+	http.Redirect(w, r, "/families/"+id+"/details", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) withdrawConsent(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Update)
+	if handled {
+		return err
+	}
+	cid := r.PathValue("consent")
+	if !ids.Valid(cid) {
+		return errNotFound
+	}
+	actor := actorFrom(r.Context())
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "consent withdrawn: "+cid); err != nil {
+		return err
+	}
+	err = s.db.WithdrawConsent(r.Context(), actor.OrgID, id, cid, actor.UserID)
+	if errors.Is(err, store.ErrNotFound) {
+		return errNotFound
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "Consent withdrawn. It stops applying everywhere straight away.")
+	http.Redirect(w, r, "/families/"+id+"/details", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) setStatus(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Update)
+	if handled {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	open := r.PostForm.Get("status") == "open"
+	reason := strings.TrimSpace(r.PostForm.Get("reason"))
+	if !open && reason == "" {
+		f := newForm()
+		f.Add("reason", "Say why the family's record is closing")
+		return s.renderDetails(w, r, http.StatusUnprocessableEntity, id, newForm(), newForm(), f)
+	}
+	what := "record reopened"
+	if !open {
+		what = "record closed"
+	}
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, what); err != nil {
+		return err
+	}
+	if err := s.db.SetFamilyStatus(r.Context(), actorFrom(r.Context()).OrgID, id, open, reason); err != nil {
+		return err
+	}
+	if open {
+		s.flash(r, "The family's record is open again.")
+	} else {
+		s.flash(r, "The family's record is closed. Everything in it is kept.")
+	}
+	http.Redirect(w, r, "/families/"+id+"/details", http.StatusSeeOther)
+	return nil
+}
