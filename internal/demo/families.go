@@ -86,7 +86,25 @@ func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer,
 	if err != nil {
 		return fmt.Errorf("demo: summary: %w", err)
 	}
+	if err := writeRatings(ctx, db, rng, orgID, familyID, workerID); err != nil {
+		return err
+	}
 	return writeNotes(ctx, db, rng, orgID, familyID, children[0], carer, workerID, today)
+}
+
+// writeRatings adds a few answers to the safety scale from each view,
+// drifting upwards as they often do when work is going well.
+func writeRatings(ctx context.Context, db *store.DB, rng *rand.Rand, orgID, familyID, workerID string) error {
+	for _, view := range family.Views() {
+		score := 2 + rng.IntN(3)
+		for i := 0; i < 3; i++ {
+			if _, err := db.AddRating(ctx, orgID, workerID, family.Rating{FamilyID: familyID, Score: min(10, score), View: view}); err != nil {
+				return fmt.Errorf("demo: rating: %w", err)
+			}
+			score += rng.IntN(3)
+		}
+	}
+	return nil
 }
 
 // noteTexts are demo contact notes. Most describe what happened plainly; a

@@ -186,3 +186,27 @@ func TestContextsConsentsAndStatus(t *testing.T) {
 		}
 	})
 }
+
+func TestScaleRatings(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		b := newOrg(t, db, "b")
+		for _, r := range []family.Rating{{Score: 3, View: family.WorkerView}, {Score: 5, View: family.ParentView, Note: "Calmer since the sit-in"}} {
+			r.FamilyID = a.family.ID
+			if _, err := db.AddRating(ctx, a.id, a.prac.ID, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		list, err := db.Ratings(ctx, a.id, a.family.ID, 50)
+		if err != nil || len(list) != 2 || list[0].Score != 5 || list[0].RecordedBy != "prac" {
+			t.Fatalf("ratings = %+v, %v", list, err)
+		}
+		if _, err := db.AddRating(ctx, b.id, b.prac.ID, family.Rating{FamilyID: a.family.ID, Score: 1, View: family.ChildView}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another organisation rated the family: %v", err)
+		}
+		if _, err := db.AddRating(ctx, a.id, a.prac.ID, family.Rating{FamilyID: a.family.ID, Score: 11, View: family.ChildView}); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("a rating of 11: %v", err)
+		}
+	})
+}

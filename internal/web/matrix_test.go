@@ -195,6 +195,9 @@ var accessMatrix = map[string]matrixRow{
 	"GET /families/{id}/notes/{note}":      familyWork("/families/{family}/notes/{note}", 200),
 	"GET /families/{id}/notes/{note}/edit": familyWork("/families/{family}/notes/{note}/edit", 200),
 	"POST /families/{id}/notes/{note}":     familyWork("/families/{family}/notes/{note}", 422),
+	// The 0–10 scale: a form posted empty is explained.
+	"GET /families/{id}/scale":  familyWork("/families/{family}/scale", 200),
+	"POST /families/{id}/scale": familyWork("/families/{family}/scale", 422),
 	// Context, consent and status. Unknown contexts and consents do not exist.
 	"GET /families/{id}/details":                      familyWork("/families/{family}/details", 200),
 	"POST /families/{id}/contexts":                    familyWork("/families/{family}/contexts", 422),

@@ -36,6 +36,8 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"noteKind":    func(k string) string { return family.NoteKind(k).Label() },
 		"excerpt":     excerpt,
 		"parts":       dateParts,
+		"add":         func(a, b int) int { return a + b },
+		"sub":         func(a, b int) int { return a - b },
 		// languageHints builds the data for the "language-hints" partial.
 		"languageHints": languageHints,
 	}

@@ -79,6 +79,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /families/{id}/notes/{note}", SignedIn, s.notePage)
 	s.handle(mux, "GET /families/{id}/notes/{note}/edit", SignedIn, s.editNotePage)
 	s.handle(mux, "POST /families/{id}/notes/{note}", SignedIn, s.saveNote)
+	s.handle(mux, "GET /families/{id}/scale", SignedIn, s.scalePage)
+	s.handle(mux, "POST /families/{id}/scale", SignedIn, s.addRating)
 	s.handle(mux, "GET /families/{id}/details", SignedIn, s.detailsPage)
 	s.handle(mux, "POST /families/{id}/contexts", SignedIn, s.addContext)
 	s.handle(mux, "POST /families/{id}/contexts/{context}/end", SignedIn, s.endContext)

@@ -79,6 +79,16 @@ func TestContactNoteJourney(t *testing.T) {
 	p.checkA11y(t, "add a child")
 	wantStatus(t, "the three columns", p.open(t, "/families/"+familyID+"/summary"), 200)
 	p.checkA11y(t, "worries, strengths and next steps")
+	wantStatus(t, "the safety scale", p.open(t, "/families/"+familyID+"/scale"), 200)
+	p.clickOn(t, "#view-parent")
+	if err := chromedp.Do(p.ctx, chromedp.SetValue(chromedp.CSS("#score"), "6")); err != nil {
+		t.Fatalf("choose a score: %v", err)
+	}
+	wantStatus(t, "the scale with a rating", p.click(t, `form[action$="/scale"] button[type=submit]`), 200)
+	if !p.has(t, "svg.app-chart__svg") {
+		t.Error("no chart after adding a rating")
+	}
+	p.checkA11y(t, "safety scale with its chart and table")
 	wantStatus(t, "who has looked", p.open(t, "/families/"+familyID+"/audit"), 200)
 	p.checkA11y(t, "family audit list")
 }
