@@ -37,6 +37,9 @@ const (
 	// KindFamilyList is a caseload or a search for families by name, which
 	// shows only enough of a family outside one's work to recognise it.
 	KindFamilyList Kind = "family-list"
+	// KindAllocation is which practitioners work with a family. Allocating
+	// is a management task: it shows family names, never case content.
+	KindAllocation Kind = "allocation"
 )
 
 // Relationship is how the actor stands to the resource. The store works it
@@ -101,6 +104,8 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canAudit(actor, action, res)
 	case KindFamilyAudit:
 		return canFamilyAudit(actor, action, res)
+	case KindAllocation:
+		return canAllocate(actor, action, res)
 	case KindFamilyList:
 		if action == Read && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner) {
 			return allow("staff-find-families")
@@ -152,6 +157,20 @@ func canAudit(actor Actor, action Action, res Resource) Decision {
 // casework reports whether action is ordinary work on a record: reading it,
 // adding to it and changing it. Deleting and exporting are never casework.
 func casework(action Action) bool { return action == Read || action == Create || action == Update }
+
+func canAllocate(actor Actor, action Action, res Resource) Decision {
+	switch {
+	case actor.Role == Admin && (action == Read || action == Create):
+		// Administrators allocate waiting families; changing a family's
+		// allocation is for the supervisor of the practitioners doing the work.
+		return allow("admin-allocates")
+	case actor.Role == Supervisor && (action == Read || action == Create):
+		return allow("supervisor-allocates-to-team")
+	case actor.Role == Supervisor && action == Update && res.Relationship == Supervised:
+		return allow("supervisor-changes-team-allocation")
+	}
+	return deny("allocation-managers-only")
+}
 
 func canFamilyAudit(actor Actor, action Action, res Resource) Decision {
 	switch {

@@ -4,7 +4,7 @@ import "testing"
 
 var (
 	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
-	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList, KindAllocation}
 	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
 )
 
@@ -63,6 +63,11 @@ func TestPolicyTable(t *testing.T) {
 		{Practitioner, ViewAudit, Resource{Kind: KindFamilyAudit, OrgID: "org-a", Relationship: Granted}, false, false},
 		{Admin, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, true, false},
 		{Practitioner, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, true, false},
+		{Supervisor, Create, Resource{Kind: KindAllocation, OrgID: "org-a"}, true, false},
+		{Supervisor, Update, Resource{Kind: KindAllocation, OrgID: "org-a", Relationship: None}, false, false},
+		{Supervisor, Update, Resource{Kind: KindAllocation, OrgID: "org-a", Relationship: Supervised}, true, false},
+		{Practitioner, Create, Resource{Kind: KindAllocation, OrgID: "org-a"}, false, false},
+		{Admin, Update, Resource{Kind: KindAllocation, OrgID: "org-a"}, false, false},
 		{CoFacilitator, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, false, false},
 		{Parent, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, false, false},
 		{Supervisor, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, false, false},

@@ -134,3 +134,47 @@ func (db *DB) familiesWhere(ctx context.Context, query string, args ...any) ([]F
 	}
 	return out, mapError(rows.Err())
 }
+
+// Allocation is one practitioner's allocation to a family, current or past.
+type Allocation struct {
+	PractitionerID   string
+	PractitionerName string
+	StartedAt        time.Time
+	EndedAt          *time.Time
+}
+
+// AllocationHistory lists a family's allocations, current ones first, then
+// by when they started, newest first.
+func (db *DB) AllocationHistory(ctx context.Context, orgID, familyID string) ([]Allocation, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT a.practitioner_id, u.name, a.started_at, a.ended_at
+		FROM allocations a JOIN users u ON u.id = a.practitioner_id
+		WHERE a.org_id = $1 AND a.family_id = $2 ORDER BY a.ended_at IS NOT NULL, a.started_at DESC LIMIT 100`, orgID, familyID)
+	if err != nil {
+		return nil, fmt.Errorf("allocation history: %w", mapError(err))
+	}
+	defer rows.Close()
+	var out []Allocation
+	for rows.Next() {
+		var a Allocation
+		var ended sql.NullTime
+		if err := rows.Scan(&a.PractitionerID, &a.PractitionerName, &a.StartedAt, &ended); err != nil {
+			return nil, fmt.Errorf("allocation history: %w", mapError(err))
+		}
+		a.StartedAt = a.StartedAt.UTC()
+		if ended.Valid {
+			t := ended.Time.UTC()
+			a.EndedAt = &t
+		}
+		out = append(out, a)
+	}
+	return out, mapError(rows.Err())
+}
+
+// UnallocatedFamilies lists an organisation's open families with no current
+// allocation, by name, at most limit.
+func (db *DB) UnallocatedFamilies(ctx context.Context, orgID string, limit int) ([]Family, error) {
+	return db.familiesWhere(ctx, `SELECT f.id, f.org_id, f.name, f.status, f.closed_reason, f.created_at FROM families f
+		WHERE f.org_id = $1 AND f.status = 'open'
+		AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.family_id = f.id AND a.ended_at IS NULL)
+		ORDER BY f.name, f.id LIMIT $2`, orgID, limit)
+}

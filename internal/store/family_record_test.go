@@ -210,3 +210,29 @@ func TestScaleRatings(t *testing.T) {
 		}
 	})
 }
+
+func TestAllocationHistory(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		if got, _ := db.UnallocatedFamilies(ctx, a.id, 10); len(got) != 2 {
+			t.Fatalf("unallocated = %d, want both families", len(got))
+		}
+		if err := db.Allocate(ctx, a.id, a.family.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.EndAllocation(ctx, a.id, a.family.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Allocate(ctx, a.id, a.family.ID, a.other.ID); err != nil {
+			t.Fatal(err)
+		}
+		hist, err := db.AllocationHistory(ctx, a.id, a.family.ID)
+		if err != nil || len(hist) != 2 || hist[0].PractitionerID != a.other.ID || hist[0].EndedAt != nil || hist[1].EndedAt == nil {
+			t.Fatalf("history = %+v, %v; want the current allocation first and the ended one kept", hist, err)
+		}
+		if got, _ := db.UnallocatedFamilies(ctx, a.id, 10); len(got) != 1 || got[0].ID != a.otherFamily.ID {
+			t.Errorf("unallocated = %+v", got)
+		}
+	})
+}

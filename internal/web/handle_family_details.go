@@ -22,6 +22,9 @@ type detailsData struct {
 	ContextForm  *form
 	ConsentForm  *form
 	StatusForm   *form
+	Allocations  []store.Allocation
+	// CanEndAllocations is true for those who manage the family's allocation.
+	CanEndAllocations bool
 }
 
 // detailsPage shows, and offers to change, the context a family is in, what
@@ -48,6 +51,14 @@ func (s *Server) renderDetails(w http.ResponseWriter, r *http.Request, status in
 	if d.Consents, err = s.db.Consents(r.Context(), actor.OrgID, id); err != nil {
 		return err
 	}
+	if d.Allocations, err = s.db.AllocationHistory(r.Context(), actor.OrgID, id); err != nil {
+		return err
+	}
+	rel, err := s.db.FamilyRelationship(r.Context(), *actor, id)
+	if err != nil {
+		return err
+	}
+	d.CanEndAllocations = access.Can(*actor, access.Update, access.Resource{Kind: access.KindAllocation, ID: id, OrgID: actor.OrgID, Relationship: rel}).Allowed
 	return s.render(w, r, status, "family_details", "Context, consent and status", d)
 }
 

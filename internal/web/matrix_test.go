@@ -149,6 +149,16 @@ var accessMatrix = map[string]matrixRow{
 	"GET /audit":                                             {path: "/audit", signedOut: 303, html: true, byRole: roles(200, 200, 403, 403, 403)},
 	"POST /admin/teams":                                      adminOnly("/admin/teams", 422),
 
+	// Allocation: supervisors and administrators. An empty form is refused.
+	"GET /allocations":  {path: "/allocations", signedOut: 303, html: true, byRole: roles(200, 200, 403, 403, 403)},
+	"POST /allocations": {path: "/allocations", signedOut: 303, html: true, byRole: roles(422, 422, 403, 403, 403)},
+	// Ending an allocation: the practitioner's supervisor, or an administrator.
+	"POST /families/{id}/allocations/{practitioner}/end": {path: "/families/{family}/allocations/" + noSuchUser + "/end", signedOut: 303, html: false,
+		byTarget: map[target]map[access.Role]int{
+			related:   roles(404, 303, 404, 404, 404),
+			unrelated: roles(404, 404, 404, 404, 404),
+			otherOrg:  roles(404, 404, 404, 404, 404),
+		}},
 	// The caseload and family search: staff who work with families.
 	// Wording hints as people type: a field must be named.
 	"POST /language/check": same("/language/check", 303, 404, false),
