@@ -65,3 +65,19 @@ func TestFamilyRecordJourney(t *testing.T) {
 		}
 	}
 }
+
+func TestSummaryWordingHints(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fx := newMatrixFixture(t, env)
+	base := "/families/" + fx.families[related].ID
+	c := newClient(t, env)
+	c.signIn(env.Accounts[access.Practitioner])
+	c.post(base+"/summary", url.Values{"worried": {"Dad is uncooperative and the children are chaotic."}, "working-well": {"Nan helps."}})
+	page := c.get(base + "/summary")
+	if !strings.Contains(page.body, `id="worried-language-hints"`) || !strings.Contains(page.body, `aria-describedby="worried-hint worried-language-hints"`) {
+		t.Error("the worries column has no wording hints linked to it")
+	}
+	if strings.Contains(page.body, `id="working-well-language-hints"`) {
+		t.Error("a column with nothing to change has hints")
+	}
+}

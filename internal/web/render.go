@@ -27,6 +27,8 @@ type templates struct {
 func loadTemplates(zone *time.Location, staticVersion string) (*templates, error) {
 	funcs := template.FuncMap{
 		"field":       field,
+		"describedBy": describedBy,
+		"columns":     summaryColumns,
 		"when":        whenIn(zone),
 		"asset":       assetPath(staticVersion),
 		"actionLabel": actionLabel,
