@@ -31,15 +31,8 @@ func (db *DB) RecordConsent(ctx context.Context, orgID, recordedBy string, c fam
 // once wherever the consent is checked (family.Holds).
 func (db *DB) WithdrawConsent(ctx context.Context, orgID, familyID, consentID, by string) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE family_consents SET withdrawn_at = $1, withdrawn_by = $2
+		return execOne(ctx, tx, `UPDATE family_consents SET withdrawn_at = $1, withdrawn_by = $2
 			WHERE id = $3 AND family_id = $4 AND org_id = $5 AND withdrawn_at IS NULL`, db.Now(), by, consentID, familyID, orgID)
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return ErrNotFound
-		}
-		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("withdraw consent: %w", err)

@@ -30,15 +30,8 @@ func (db *DB) AddContext(ctx context.Context, orgID string, c family.Context) (f
 // EndContext records the date a continuing context ended.
 func (db *DB) EndContext(ctx context.Context, orgID, familyID, contextID, endedOn string) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE family_contexts SET ended_on = $1
+		return execOne(ctx, tx, `UPDATE family_contexts SET ended_on = $1
 			WHERE id = $2 AND family_id = $3 AND org_id = $4 AND ended_on = '' AND started_on <= $1`, endedOn, contextID, familyID, orgID)
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return ErrNotFound
-		}
-		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("end context: %w", err)
@@ -78,15 +71,8 @@ func (db *DB) SetFamilyStatus(ctx context.Context, orgID, familyID string, open 
 		reason = ""
 	}
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE families SET status = $1, closed_reason = $2 WHERE id = $3 AND org_id = $4`,
+		return execOne(ctx, tx, `UPDATE families SET status = $1, closed_reason = $2 WHERE id = $3 AND org_id = $4`,
 			status, strings.TrimSpace(reason), familyID, orgID)
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return ErrNotFound
-		}
-		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("set family status: %w", err)

@@ -55,18 +55,11 @@ func (db *DB) AddMember(ctx context.Context, orgID string, m family.Member) (fam
 // UpdateMember saves changes to a person in a family of the organisation.
 func (db *DB) UpdateMember(ctx context.Context, orgID string, m family.Member) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE family_members SET kind = $1, name = $2, date_of_birth = $3, school = $4,
+		return execOne(ctx, tx, `UPDATE family_members SET kind = $1, name = $2, date_of_birth = $3, school = $4,
 			what_matters = $5, relationship = $6, languages = $7, interpreter = $8, access_needs = $9, updated_at = $10
 			WHERE id = $11 AND family_id = $12 AND org_id = $13`,
 			string(m.Kind), strings.TrimSpace(m.Name), m.DateOfBirth, m.School, m.WhatMatters, m.Relationship,
 			m.Languages, m.Interpreter, m.Access, db.Now(), m.ID, m.FamilyID, orgID)
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return ErrNotFound
-		}
-		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("update family member: %w", err)

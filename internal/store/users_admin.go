@@ -12,9 +12,10 @@ import (
 // ErrLastAdmin means a change would leave the organisation with no active administrator.
 var ErrLastAdmin = errors.New("store: the organisation needs at least one active administrator")
 
-// updateUser runs one UPDATE on a user of orgID and reports ErrNotFound when
-// no such user exists in that organisation.
-func updateUser(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+// execOne runs one UPDATE or DELETE and reports ErrNotFound when it changed
+// no row, because no such record exists in the organisation or it is not in
+// a state the change applies to.
+func execOne(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
 	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {
 		return mapError(err)
@@ -57,7 +58,7 @@ func (db *DB) SetUserRole(ctx context.Context, orgID, userID string, role access
 				return ErrLastAdmin
 			}
 		}
-		if err := updateUser(ctx, tx, `UPDATE users SET role = $1, updated_at = $2 WHERE id = $3 AND org_id = $4`,
+		if err := execOne(ctx, tx, `UPDATE users SET role = $1, updated_at = $2 WHERE id = $3 AND org_id = $4`,
 			string(role), db.Now(), userID, orgID); err != nil {
 			return err
 		}
@@ -92,7 +93,7 @@ func (db *DB) SetUserTeam(ctx context.Context, orgID, userID, teamID string) err
 				return fmt.Errorf("team %s: %w", teamID, ErrNotFound)
 			}
 		}
-		return updateUser(ctx, tx, `UPDATE users SET team_id = $1, updated_at = $2 WHERE id = $3 AND org_id = $4 AND role <> 'parent'`,
+		return execOne(ctx, tx, `UPDATE users SET team_id = $1, updated_at = $2 WHERE id = $3 AND org_id = $4 AND role <> 'parent'`,
 			nullable(teamID), db.Now(), userID, orgID)
 	})
 	if err != nil {
@@ -118,7 +119,7 @@ func (db *DB) DisableUser(ctx context.Context, orgID, userID string) error {
 				return ErrLastAdmin
 			}
 		}
-		if err := updateUser(ctx, tx, `UPDATE users SET disabled_at = $1, updated_at = $1 WHERE id = $2 AND org_id = $3 AND disabled_at IS NULL`,
+		if err := execOne(ctx, tx, `UPDATE users SET disabled_at = $1, updated_at = $1 WHERE id = $2 AND org_id = $3 AND disabled_at IS NULL`,
 			db.Now(), userID, orgID); err != nil && !errors.Is(err, ErrNotFound) {
 			return err
 		}
@@ -134,7 +135,7 @@ func (db *DB) DisableUser(ctx context.Context, orgID, userID string) error {
 // EnableUser lets a disabled person sign in again.
 func (db *DB) EnableUser(ctx context.Context, orgID, userID string) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		return updateUser(ctx, tx, `UPDATE users SET disabled_at = NULL, updated_at = $1 WHERE id = $2 AND org_id = $3`,
+		return execOne(ctx, tx, `UPDATE users SET disabled_at = NULL, updated_at = $1 WHERE id = $2 AND org_id = $3`,
 			db.Now(), userID, orgID)
 	})
 	if err != nil {
