@@ -98,26 +98,34 @@ func (s *Server) addContext(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) endContext(w http.ResponseWriter, r *http.Request) error {
+	return s.changeFamilyItem(w, r, "context", "context ended: ", "Recorded as ended today. It stays in the family's history.",
+		func(orgID, familyID, itemID string) error {
+			return s.db.EndContext(r.Context(), orgID, familyID, itemID, s.db.Now().In(ukTime()).Format("2006-01-02"))
+		})
+}
+
+// changeFamilyItem makes one audited change to an item of a family's record
+// named in the path by param, then returns to the details page with done.
+func (s *Server) changeFamilyItem(w http.ResponseWriter, r *http.Request, param, what, done string, change func(orgID, familyID, itemID string) error) error {
 	id, _, handled, err := s.familyFor(w, r, access.Update)
 	if handled {
 		return err
 	}
-	cid := r.PathValue("context")
-	if !ids.Valid(cid) {
+	itemID := r.PathValue(param)
+	if !ids.Valid(itemID) {
 		return errNotFound
 	}
-	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "context ended: "+cid); err != nil {
+	if err := s.recordChange(r, audit.Update, access.KindFamily, id, what+itemID); err != nil {
 		return err
 	}
-	today := s.db.Now().In(ukTime()).Format("2006-01-02")
-	err = s.db.EndContext(r.Context(), actorFrom(r.Context()).OrgID, id, cid, today)
+	err = change(actorFrom(r.Context()).OrgID, id, itemID)
 	if errors.Is(err, store.ErrNotFound) {
 		return errNotFound
 	}
 	if err != nil {
 		return err
 	}
-	s.flash(r, "Recorded as ended today. It stays in the family's history.")
+	s.flash(r, done)
 	http.Redirect(w, r, "/families/"+id+"/details", http.StatusSeeOther)
 	return nil
 }
@@ -154,28 +162,10 @@ func (s *Server) recordConsent(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) withdrawConsent(w http.ResponseWriter, r *http.Request) error {
-	id, _, handled, err := s.familyFor(w, r, access.Update)
-	if handled {
-		return err
-	}
-	cid := r.PathValue("consent")
-	if !ids.Valid(cid) {
-		return errNotFound
-	}
-	actor := actorFrom(r.Context())
-	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "consent withdrawn: "+cid); err != nil {
-		return err
-	}
-	err = s.db.WithdrawConsent(r.Context(), actor.OrgID, id, cid, actor.UserID)
-	if errors.Is(err, store.ErrNotFound) {
-		return errNotFound
-	}
-	if err != nil {
-		return err
-	}
-	s.flash(r, "Consent withdrawn. It stops applying everywhere straight away.")
-	http.Redirect(w, r, "/families/"+id+"/details", http.StatusSeeOther)
-	return nil
+	return s.changeFamilyItem(w, r, "consent", "consent withdrawn: ", "Consent withdrawn. It stops applying everywhere straight away.",
+		func(orgID, familyID, itemID string) error {
+			return s.db.WithdrawConsent(r.Context(), orgID, familyID, itemID, actorFrom(r.Context()).UserID)
+		})
 }
 
 func (s *Server) setStatus(w http.ResponseWriter, r *http.Request) error {
