@@ -14,9 +14,9 @@ import (
 // Fictional detail for the demo families, written to show the respectful,
 // specific recording Steadfast encourages.
 var (
-	nurseries = []string{"Hill Top Nursery", "Little Acorns Pre-school"}
-	primaries = []string{"Riverside Primary", "St Anne's C of E Primary", "Oakfield Infants", "Meadowbank Special School"}
-	secondary = []string{"Castle Academy", "Brook Lane Secondary", "Meadowbank Special School"}
+	nurseries     = []string{"Hill Top Nursery", "Little Acorns Pre-school"}
+	primaries     = []string{"Riverside Primary", "St Anne's C of E Primary", "Oakfield Infants", "Meadowbank Special School"}
+	secondary     = []string{"Castle Academy", "Brook Lane Secondary", "Meadowbank Special School"}
 	mattersToThem = []string{
 		"Football with his cousins on Sundays", "Her cat, Biscuit", "Drawing, and Minecraft with her friend Kai",
 		"Going to the mosque with Grandad on Fridays", "Swimming lessons on Saturdays", "Looking after her little brother",
