@@ -85,7 +85,10 @@ run() {
   [ -z "$non2xx" ] || echo "  (non-2xx responses: $non2xx)"
 }
 
-measure SQLite
+# SQLITE=0 measures PostgreSQL alone.
+if [ "${SQLITE:-1}" != 0 ]; then
+  measure SQLite
+fi
 if [ -n "${STEADFAST_LOADTEST_POSTGRES:-}" ]; then
   measure PostgreSQL --db "$STEADFAST_LOADTEST_POSTGRES"
 fi
