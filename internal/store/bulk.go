@@ -203,6 +203,13 @@ func (b *Bulk) Close() error {
 	if err := b.commit(); err != nil {
 		return err
 	}
+	if b.db.engine == Postgres {
+		// PostgreSQL plans from table statistics, which autovacuum would
+		// gather only some minutes after a load this size.
+		if _, err := b.db.write.ExecContext(b.ctx, "ANALYZE"); err != nil {
+			return fmt.Errorf("bulk: analyze: %w", mapError(err))
+		}
+	}
 	return b.pragmas(defaultPragmas)
 }
 
