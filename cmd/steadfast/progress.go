@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/demo"
 )
 
@@ -51,7 +52,7 @@ func (p *progressBar) update(pr demo.Progress) {
 func (p *progressBar) finish(res demo.Result) {
 	staff := 0
 	for role, n := range res.People {
-		if role != "parent" {
+		if role != access.Parent {
 			staff += n
 		}
 	}
