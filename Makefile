@@ -11,7 +11,7 @@ DEMO_ARGS ?=
 # A step that fails leaves no half-made file behind to look up to date.
 .DELETE_ON_ERROR:
 
-.PHONY: all build demo test test-go test-browser vet assets clean loadtest fuzz-language
+.PHONY: all build demo test test-go test-browser vet assets clean loadtest loadtest-county fuzz-language
 
 all: build
 
@@ -60,6 +60,12 @@ fuzz-language:
 # Requests per second and latency on loopback with wrk; see docs/performance.md.
 loadtest: build
 	./scripts/loadtest.sh
+
+# Builds the 10,000-family county demo (minutes) and measures the caseload,
+# family and timeline pages; set STEADFAST_LOADTEST_POSTGRES to an empty
+# database's DSN to measure PostgreSQL too.
+loadtest-county: build
+	./scripts/loadtest-county.sh
 
 # Durable audit records per second on SQLite (synchronous=FULL, a file in
 # TMPDIR): group commit against one commit per record, measured in the same

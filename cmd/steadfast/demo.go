@@ -24,8 +24,12 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	sf.register(fs)
 	seed := fs.Uint64("seed", 0, "seed for the synthetic data; the same seed gives the same people and passwords (default: random)")
 	accountsOut := fs.String("accounts-out", "", "also write the sign-in table to this file as JSON")
+	scale := fs.String("scale", "team", "how much data: team (a dozen families) or county (10,000 families, 600 staff, about 2 million timeline items)")
 	if err := parseWithEnv(fs, args, stdout); err != nil {
 		return err
+	}
+	if *scale != "team" && *scale != "county" {
+		return fmt.Errorf("--scale %q: use team or county", *scale)
 	}
 	if *seed == 0 {
 		var b [8]byte
@@ -63,7 +67,16 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer db.Close()
 
 	hasher := access.NewHasher()
-	res, err := demo.Generate(ctx, db, hasher, *seed)
+	var res demo.Result
+	if *scale == "county" {
+		bar := newProgressBar(stderr)
+		res, err = demo.GenerateCounty(ctx, db, hasher, *seed, demo.CountyScale(), bar.update)
+		if err == nil {
+			bar.finish(res)
+		}
+	} else {
+		res, err = demo.Generate(ctx, db, hasher, *seed)
+	}
 	if err != nil {
 		return err
 	}

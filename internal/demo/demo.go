@@ -36,6 +36,11 @@ type Result struct {
 	People map[access.Role]int
 	// Families counts the families made.
 	Families int
+	// TimelineItems counts the contact notes and summary versions made by a
+	// county-scale generation.
+	TimelineItems int
+	// Rows counts the rows a county-scale generation wrote in bulk.
+	Rows int
 }
 
 // staffing says how many accounts of each role the demo organisation has.

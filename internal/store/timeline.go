@@ -29,19 +29,25 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 	if to.IsZero() {
 		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	union := `SELECT 'note' AS kind, n.id AS id, n.occurred_at AS at, u.name AS author, n.kind AS title, n.body AS text
-			FROM contact_notes n JOIN users u ON u.id = n.author_id WHERE n.family_id = $1 AND n.org_id = $2
-		UNION ALL
-		SELECT 'summary', s.id, s.created_at, u.name, '', s.worried
-			FROM family_summaries s JOIN users u ON u.id = s.author_id WHERE s.family_id = $1 AND s.org_id = $2`
-	where := `($3 = '' OR t.kind = $3) AND t.at >= $4 AND t.at < $5`
+	// Each arm is filtered, ordered and cut to the page's end on its own, so
+	// that it reads its index newest first and stops there; only the rows
+	// that can reach the page are joined to their authors and sorted.
+	notes := `SELECT 'note' AS kind, n.id AS id, n.occurred_at AS at, n.author_id AS author_id, n.kind AS title, n.body AS text
+			FROM contact_notes n WHERE n.family_id = $1 AND n.org_id = $2 AND ($3 = '' OR $3 = 'note') AND n.occurred_at >= $4 AND n.occurred_at < $5`
+	summaries := `SELECT 'summary' AS kind, s.id AS id, s.created_at AS at, s.author_id AS author_id, '' AS title, s.worried AS text
+			FROM family_summaries s WHERE s.family_id = $1 AND s.org_id = $2 AND ($3 = '' OR $3 = 'summary') AND s.created_at >= $4 AND s.created_at < $5`
 	args := []any{familyID, orgID, kind, from.UTC(), to.UTC()}
 	var page TimelinePage
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+union+`) AS t WHERE `+where, args...).Scan(&page.Total); err != nil {
+	if err := db.read.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+notes+`) AS a) + (SELECT COUNT(*) FROM (`+summaries+`) AS b)`,
+		args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count timeline: %w", mapError(err))
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT t.kind, t.id, t.at, t.author, t.title, t.text FROM (`+union+`) AS t
-		WHERE `+where+` ORDER BY t.at DESC, t.id LIMIT $6 OFFSET $7`, append(args, limit, offset)...)
+	rows, err := db.read.QueryContext(ctx, `SELECT t.kind, t.id, t.at, u.name, t.title, t.text FROM (
+			SELECT * FROM (`+notes+` ORDER BY n.occurred_at DESC, n.id LIMIT $6) AS a
+			UNION ALL
+			SELECT * FROM (`+summaries+` ORDER BY s.created_at DESC, s.id LIMIT $6) AS b
+		) AS t JOIN users u ON u.id = t.author_id
+		ORDER BY t.at DESC, t.id LIMIT $7 OFFSET $8`, append(args, offset+limit, limit, offset)...)
 	if err != nil {
 		return page, fmt.Errorf("timeline: %w", mapError(err))
 	}
