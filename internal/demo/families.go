@@ -86,7 +86,7 @@ func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer,
 	if err != nil {
 		return fmt.Errorf("demo: summary: %w", err)
 	}
-	if err := writeRatings(ctx, db, rng, orgID, familyID, workerID); err != nil {
+	if err := writeRatings(ctx, db, rng, orgID, familyID, workerID, today); err != nil {
 		return err
 	}
 	return writeNotes(ctx, db, rng, orgID, familyID, children[0], carer, workerID, today)
@@ -94,11 +94,12 @@ func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer,
 
 // writeRatings adds a few answers to the safety scale from each view,
 // drifting upwards as they often do when work is going well.
-func writeRatings(ctx context.Context, db *store.DB, rng *rand.Rand, orgID, familyID, workerID string) error {
+func writeRatings(ctx context.Context, db *store.DB, rng *rand.Rand, orgID, familyID, workerID string, today time.Time) error {
 	for _, view := range family.Views() {
 		score := 2 + rng.IntN(3)
 		for i := 0; i < 3; i++ {
-			if _, err := db.AddRating(ctx, orgID, workerID, family.Rating{FamilyID: familyID, Score: min(10, score), View: view}); err != nil {
+			when := today.AddDate(0, -2*(2-i), -rng.IntN(20)) // about every two months, the last one recent
+			if _, err := db.AddRating(ctx, orgID, workerID, family.Rating{FamilyID: familyID, Score: min(10, score), View: view, RecordedAt: when}); err != nil {
 				return fmt.Errorf("demo: rating: %w", err)
 			}
 			score += rng.IntN(3)

@@ -5,14 +5,21 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/ids"
 )
 
-// AddRating records an answer to the family's 0–10 scale question.
+// AddRating records an answer to the family's 0–10 scale question, at
+// r.RecordedAt, or now when that is zero (the web layer always leaves it
+// zero; the demo sets it to spread its history over months).
 func (db *DB) AddRating(ctx context.Context, orgID, recordedBy string, r family.Rating) (family.Rating, error) {
-	r.ID, r.RecordedAt = ids.New(), db.Now()
+	r.ID = ids.New()
+	if r.RecordedAt.IsZero() {
+		r.RecordedAt = db.Now()
+	}
+	r.RecordedAt = r.RecordedAt.UTC().Truncate(time.Microsecond)
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		if err := familyInOrg(ctx, tx, orgID, r.FamilyID); err != nil {
 			return err
