@@ -131,28 +131,3 @@ func (db *DB) Notes(ctx context.Context, orgID, familyID string, kind family.Not
 	}
 	return page, mapError(rows.Err())
 }
-
-// LastContacts returns when each of the given families of the organisation
-// was last in contact, by its newest contact note, in one query.
-func (db *DB) LastContacts(ctx context.Context, orgID string, familyIDs []string) (map[string]time.Time, error) {
-	out := map[string]time.Time{}
-	if len(familyIDs) == 0 {
-		return out, nil
-	}
-	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT family_id, MAX(occurred_at) FROM contact_notes
-		WHERE org_id = $1 AND family_id IN (`+list+`) GROUP BY family_id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("last contacts: %w", mapError(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var at sqlTime
-		if err := rows.Scan(&id, &at); err != nil {
-			return nil, fmt.Errorf("last contacts: %w", mapError(err))
-		}
-		out[id] = at.Time.UTC()
-	}
-	return out, mapError(rows.Err())
-}

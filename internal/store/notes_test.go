@@ -100,21 +100,3 @@ func TestTimeline(t *testing.T) {
 		}
 	})
 }
-
-func TestLastContacts(t *testing.T) {
-	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
-		a := newOrg(t, db, "a")
-		last := time.Date(2026, 3, 9, 10, 30, 0, 0, time.UTC)
-		for _, when := range []time.Time{time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC), last} {
-			if _, err := db.SaveNote(ctx, a.id, family.Note{FamilyID: a.family.ID, AuthorID: a.prac.ID, OccurredAt: when, Kind: family.Phone,
-				ChildSeen: family.NotSeen, Body: "call"}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		got, err := db.LastContacts(ctx, a.id, []string{a.family.ID, a.otherFamily.ID})
-		if err != nil || !got[a.family.ID].Equal(last) || !got[a.otherFamily.ID].IsZero() {
-			t.Errorf("LastContacts = %v, %v; want %v for the first family and nothing for the other", got, err, last)
-		}
-	})
-}

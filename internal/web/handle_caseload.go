@@ -21,9 +21,24 @@ type caseloadRow struct {
 	Family   store.Family
 	Children []family.Member
 	InScope  bool // in the actor's own work; otherwise shown only enough to recognise
-	// LastContact is when the newest contact note says the family was last
-	// in contact; zero when none is recorded.
-	LastContact time.Time
+	// Signals holds the last contact, contexts and recent changes, for
+	// families in the actor's own work only.
+	Signals family.Signals
+	// Next is the soonest thing due, when HasNext is set.
+	Next    family.Due
+	HasNext bool
+	Alerts  []family.Alert
+}
+
+// newCaseloadRow works out a family's row from what the caseload read.
+func newCaseloadRow(f store.Family, children []family.Member, inScope bool, signals family.Signals, today time.Time) caseloadRow {
+	row := caseloadRow{Family: f, Children: children, InScope: inScope, Signals: signals}
+	if !inScope {
+		return row
+	}
+	row.Next, row.HasNext = signals.NextDue()
+	row.Alerts = signals.Alerts(today)
+	return row
 }
 
 // caseloadData is what the caseload page shows.
@@ -90,15 +105,15 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	last, err := s.db.LastContacts(r.Context(), actor.OrgID, keys(inScope))
+	signals, err := s.db.CaseloadSignals(r.Context(), actor.OrgID, keys(inScope), d.Today.Add(-family.AlertWindow))
 	if err != nil {
 		return err
 	}
 	for _, f := range mine {
-		d.Rows = append(d.Rows, caseloadRow{Family: f, Children: children[f.ID], InScope: true, LastContact: last[f.ID]})
+		d.Rows = append(d.Rows, newCaseloadRow(f, children[f.ID], true, signals[f.ID], d.Today))
 	}
 	for _, f := range found {
-		d.Results = append(d.Results, caseloadRow{Family: f, Children: children[f.ID], InScope: inScope[f.ID], LastContact: last[f.ID]})
+		d.Results = append(d.Results, newCaseloadRow(f, children[f.ID], inScope[f.ID], signals[f.ID], d.Today))
 	}
 	// The names shown are personal data: the read is recorded, but not what
 	// was typed, which may itself name someone.

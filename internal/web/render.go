@@ -34,6 +34,7 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"actionLabel": actionLabel,
 		"age":         ageOn,
 		"date":        dateLabel,
+		"day":         func(t time.Time) string { return t.Format("Mon 2 January 2006") },
 		"dict":        dict,
 		"noteKind":    func(k string) string { return family.NoteKind(k).Label() },
 		"excerpt":     excerpt,

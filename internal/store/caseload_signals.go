@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/steadfast-care/steadfast/internal/family"
+)
+
+// CaseloadSignals reads what a caseload shows about each of an
+// organisation's families: the last contact, the last time a child was seen,
+// the current contexts, and changes since a moment (a withdrawn consent, a
+// break-glass opening). Families of another organisation are left out.
+//
+// It costs two queries however many families there are. Each latest-note
+// lookup reads the newest entries of one family's index and stops, so a
+// family with years of notes costs no more than one with a few.
+func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []string, since time.Time) (map[string]family.Signals, error) {
+	out := make(map[string]family.Signals, len(familyIDs))
+	if len(familyIDs) == 0 {
+		return out, nil
+	}
+	list, args := inList([]any{orgID, since}, familyIDs)
+	rows, err := db.read.QueryContext(ctx, `SELECT f.id,
+			(SELECT n.occurred_at FROM contact_notes n WHERE n.family_id = f.id AND n.org_id = f.org_id
+				ORDER BY n.occurred_at DESC LIMIT 1),
+			(SELECT n.occurred_at FROM contact_notes n WHERE n.family_id = f.id AND n.org_id = f.org_id AND n.child_seen <> 'no'
+				ORDER BY n.occurred_at DESC LIMIT 1),
+			(SELECT MAX(c.withdrawn_at) FROM family_consents c WHERE c.family_id = f.id AND c.org_id = f.org_id AND c.withdrawn_at >= $2),
+			(SELECT MAX(b.created_at) FROM break_glass b WHERE b.family_id = f.id AND b.org_id = f.org_id AND b.created_at >= $2)
+		FROM families f WHERE f.org_id = $1 AND f.id IN (`+list+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("caseload signals: %w", mapError(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var contact, seen, withdrawn, opened sqlTime
+		if err := rows.Scan(&id, &contact, &seen, &withdrawn, &opened); err != nil {
+			return nil, fmt.Errorf("caseload signals: %w", mapError(err))
+		}
+		out[id] = family.Signals{LastContact: utc(contact.Time), LastSeen: utc(seen.Time),
+			ConsentWithdrawn: utc(withdrawn.Time), OpenedWithReason: utc(opened.Time)}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("caseload signals: %w", mapError(err))
+	}
+	return out, db.addCurrentContexts(ctx, orgID, familyIDs, out)
+}
+
+// addCurrentContexts adds each family's current contexts to its signals.
+func (db *DB) addCurrentContexts(ctx context.Context, orgID string, familyIDs []string, out map[string]family.Signals) error {
+	list, args := inList([]any{orgID}, familyIDs)
+	rows, err := db.read.QueryContext(ctx, `SELECT family_id, kind, detail, started_on FROM family_contexts
+		WHERE org_id = $1 AND ended_on = '' AND family_id IN (`+list+`) ORDER BY family_id, started_on DESC`, args...)
+	if err != nil {
+		return fmt.Errorf("caseload contexts: %w", mapError(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c family.Context
+		var kind string
+		if err := rows.Scan(&c.FamilyID, &kind, &c.Detail, &c.StartedOn); err != nil {
+			return fmt.Errorf("caseload contexts: %w", mapError(err))
+		}
+		c.Kind = family.ContextKind(kind)
+		if s, ok := out[c.FamilyID]; ok {
+			s.Contexts = append(s.Contexts, c)
+			out[c.FamilyID] = s
+		}
+	}
+	return mapError(rows.Err())
+}
+
+// utc returns t in UTC, leaving the zero time zero.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC()
+}
