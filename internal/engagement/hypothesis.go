@@ -141,7 +141,9 @@ type Hypothesis struct {
 	ID       string
 	FamilyID string
 	RecordID string
-	Reason   Reason
+	// RecordedOn is the date of the record it was formed in.
+	RecordedOn time.Time
+	Reason     Reason
 	// Text is the practitioner's own words for OtherReason.
 	Text      string
 	Status    HypothesisStatus

@@ -133,3 +133,14 @@ func TestStatuses(t *testing.T) {
 		}
 	}
 }
+
+func TestWhoCanEndASafetyFlag(t *testing.T) {
+	f := SafetyFlag{WorkerID: "worker"}
+	if !f.CanEnd("worker", false) || !f.CanEnd("supervisor", true) || f.CanEnd("colleague", false) {
+		t.Error("only the worker and a supervisor of the family's work may end a standing flag")
+	}
+	f.EndedAt = today
+	if f.CanEnd("worker", false) {
+		t.Error("an ended flag cannot be ended again")
+	}
+}

@@ -92,6 +92,13 @@ type SafetyFlag struct {
 // Active reports whether the flag still stands.
 func (f SafetyFlag) Active() bool { return f.EndedAt.IsZero() }
 
+// CanEnd reports whether someone may say the flag's safety step is no
+// longer needed: the worker who asked for it, or a supervisor of the
+// family's work. Nobody else decides for them that they are safe.
+func (f SafetyFlag) CanEnd(userID string, supervisesFamily bool) bool {
+	return f.Active() && (userID == f.WorkerID || supervisesFamily)
+}
+
 // Text is the flag's short notice, such as "Joint visits".
 func (f SafetyFlag) Text() string { return f.Step.Flag(f.StepOther) }
 

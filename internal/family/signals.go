@@ -27,6 +27,20 @@ type Signals struct {
 	OpenedWithReason time.Time
 	// Dues holds other dated work, such as plan actions and reviews.
 	Dues []Due
+	// Engagement is what the family's last engagement record described;
+	// its date is zero when there is none.
+	Engagement Described
+	// SafetySteps are the safety steps workers who feel at risk have asked
+	// for, in plain words such as "Joint visits", while they stand.
+	SafetySteps []string
+}
+
+// Described is the patterns of engagement a record last described, in
+// plain words such as "Avoidance and confrontation", and the date it
+// describes. It describes behaviour; it never labels the family.
+type Described struct {
+	Patterns string
+	On       time.Time
 }
 
 // NextDue returns the soonest thing due for the family: the next visit its

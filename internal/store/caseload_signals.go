@@ -11,9 +11,12 @@ import (
 // CaseloadSignals reads what a caseload shows about each of an
 // organisation's families: the last contact, the last time a child was seen,
 // the current contexts, and changes since a moment (a withdrawn consent, a
-// break-glass opening). Families of another organisation are left out.
+// break-glass opening), and from engagement records what was last
+// described, the review date and earliest plan action still to do (as
+// things due) and the safety steps that stand. Families of another
+// organisation are left out.
 //
-// It costs two queries however many families there are. Each latest-note
+// It costs four queries however many families there are. Each latest-note
 // lookup reads the newest entries of one family's index and stops, so a
 // family with years of notes costs no more than one with a few.
 func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []string, since time.Time) (map[string]family.Signals, error) {
@@ -46,7 +49,13 @@ func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []str
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("caseload signals: %w", mapError(err))
 	}
-	return out, db.addCurrentContexts(ctx, orgID, familyIDs, out)
+	if err := db.addCurrentContexts(ctx, orgID, familyIDs, out); err != nil {
+		return nil, err
+	}
+	if err := db.addEngagement(ctx, orgID, familyIDs, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // addCurrentContexts adds each family's current contexts to its signals.
