@@ -169,3 +169,14 @@ type Change struct {
 	By     string // the person's name
 	At     time.Time
 }
+
+// Label is the status given, in plain words.
+func (c Change) Label() string {
+	if s := ActionStatus(c.Status); s.Valid() {
+		return s.Label()
+	}
+	if s := HypothesisStatus(c.Status); s.Valid() {
+		return s.Short()
+	}
+	return c.Status
+}

@@ -219,3 +219,12 @@ func limitMessage(n int) string {
 	}
 	return "Keep this to 1,000 characters or fewer"
 }
+
+// PatternsText names the record's patterns as one phrase: "Avoidance and confrontation".
+func (r Record) PatternsText() string {
+	ps := make([]Pattern, len(r.Patterns))
+	for i, o := range r.Patterns {
+		ps[i] = o.Pattern
+	}
+	return JoinLabels(ps)
+}

@@ -56,6 +56,13 @@ type Latest struct {
 // Described reports whether the family has a record.
 func (l Latest) Described() bool { return l.RecordID != "" }
 
+// ReviewOverdue reports whether the review of the family's latest record
+// is past by today. Only the latest record's review is due: a later
+// record is itself the review of an earlier one.
+func (l Latest) ReviewOverdue(today time.Time) bool {
+	return l.Described() && !l.ReviewOn.IsZero() && Day(l.ReviewOn).Before(Day(today))
+}
+
 // Labels names the patterns in plain words, joined: "Avoidance and confrontation".
 func (l Latest) Labels() string { return JoinLabels(l.Patterns) }
 

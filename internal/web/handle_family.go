@@ -9,6 +9,7 @@ import (
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
+	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/store"
@@ -28,6 +29,9 @@ type familyData struct {
 	Relationship access.Relationship
 	BreakGlass   []store.BreakGlassEntry
 	ShowOpenings bool
+	// SafetyFlags are the safety steps workers who feel at risk have asked
+	// for; every member of staff who opens the record sees them.
+	SafetyFlags []engagement.SafetyFlag
 }
 
 // Children returns the family's children, oldest first.
@@ -123,6 +127,9 @@ func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
 		data.Summary = &summaries[0]
 	}
 	if data.Practitioner, err = s.db.AllocatedPractitioners(r.Context(), actor.OrgID, id); err != nil {
+		return err
+	}
+	if data.SafetyFlags, err = s.db.ActiveSafetyFlags(r.Context(), actor.OrgID, id); err != nil {
 		return err
 	}
 	// Openings outside people's work are shown to the family's own workers.

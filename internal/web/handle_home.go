@@ -6,14 +6,18 @@ import (
 	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/store"
 )
 
 // homeData is what each role's home page shows.
 type homeData struct {
-	OrgName         string
-	RoleCounts      []roleCount   // an administrator's overview
-	Supervisees     []access.User // a supervisor's practitioners
-	HasSecondFactor bool          // for parents, who may choose to add one
+	OrgName     string
+	RoleCounts  []roleCount   // an administrator's overview
+	Supervisees []access.User // a supervisor's practitioners
+	// Alerts are the supervisor's practitioners who have said they feel at
+	// risk working with a family, with the safety step each asked for.
+	Alerts          []store.SafetyAlert
+	HasSecondFactor bool // for parents, who may choose to add one
 }
 
 // home shows the signed-in person's own starting page, which depends on their role.
@@ -39,6 +43,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			return fmt.Errorf("home: %w", err)
 		}
 		if err := s.recordList(r, "team", len(data.Supervisees)); err != nil {
+			return err
+		}
+		if data.Alerts, err = s.db.TeamSafetyAlerts(r.Context(), actor.OrgID, actor.UserID); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
+		if err := s.recordList(r, "safety-alerts", len(data.Alerts)); err != nil {
 			return err
 		}
 		return s.render(w, r, http.StatusOK, "home_supervisor", "Your team", data)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web"
@@ -215,6 +216,25 @@ var accessMatrix = map[string]matrixRow{
 	"POST /families/{id}/consents":                    familyWork("/families/{family}/consents", 422),
 	"POST /families/{id}/consents/{consent}/withdraw": familyWork("/families/{family}/consents/"+noSuchUser+"/withdraw", 404),
 	"POST /families/{id}/status":                      familyWork("/families/{family}/status", 422),
+	// Engagement records. Forms posted empty are explained (422). Taking a
+	// record to supervision is for practitioners, whose agenda it joins; a
+	// supervisor is refused (403). The fixture's safety flag was raised by
+	// the related family's practitioner, whose supervisor may also end it.
+	"GET /families/{id}/engagement":                                   familyWork("/families/{family}/engagement", 200),
+	"GET /families/{id}/engagement/new":                               familyWork("/families/{family}/engagement/new", 200),
+	"POST /families/{id}/engagement":                                  familyWork("/families/{family}/engagement", 422),
+	"GET /families/{id}/engagement/{record}":                          familyWork("/families/{family}/engagement/{engagement}", 200),
+	"POST /families/{id}/engagement/{record}/actions/{action}":        familyWork("/families/{family}/engagement/{engagement}/actions/{action}", 422),
+	"POST /families/{id}/engagement/{record}/hypotheses/{hypothesis}": familyWork("/families/{family}/engagement/{engagement}/hypotheses/{hypothesis}", 422),
+	"POST /families/{id}/engagement/{record}/safety/end":              familyWork("/families/{family}/engagement/{engagement}/safety/end", 422),
+	"POST /families/{id}/engagement/{record}/supervision": {path: "/families/{family}/engagement/{engagement}/supervision", signedOut: 303, html: true,
+		byTarget: map[target]map[access.Role]int{
+			related:   roles(403, 403, 303, 404, 404),
+			unrelated: roles(403, 403, 403, 404, 404),
+			otherOrg:  roles(404, 404, 404, 404, 404),
+		}},
+	// Where work is stuck: a supervisor's team, a practitioner's own caseload.
+	"GET /team": {path: "/team", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
@@ -230,6 +250,9 @@ type matrixFixture struct {
 	otherOrg string // the other organisation's name
 	child    string // a child in the related family
 	note     string // a contact note about the related family
+	// engagement is an engagement record of the related family, by its
+	// practitioner, who feels at risk; action and hypothesis are its own.
+	engagement, action, hypothesis string
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -268,11 +291,22 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID}
+	rec, err := env.DB.SaveEngagementRecord(ctx, parent.OrgID, engagement.Record{FamilyID: own.ID, AuthorID: prac.ID,
+		RecordedOn: engagement.Day(env.Clock.Now()), ReviewOn: engagement.Day(env.Clock.Now()).AddDate(0, 1, 0),
+		Patterns:   []engagement.ObservedPattern{{Pattern: engagement.Avoidance, Seen: "Matrix: no answer at the door"}},
+		Hypotheses: []engagement.Hypothesis{{Reason: engagement.StaffChanges}}, ForChild: "Matrix: not seen for a fortnight",
+		Risk: engagement.AtRisk, Safety: engagement.JointVisit,
+		Actions: []engagement.Action{{What: "Matrix action", Owner: "Me", DueOn: engagement.Day(env.Clock.Now()).AddDate(0, 0, 7)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
+		engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID}
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
-	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note).Replace(pattern)
+	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note,
+		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

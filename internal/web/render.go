@@ -184,8 +184,8 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 			{Text: "Language", Href: "/admin/language"}, {Text: "Audit", Href: "/admin/audit"}, {Text: "Find a family", Href: "/families"},
 			{Text: "Waiting", Href: "/allocations"}}
 	case access.Supervisor:
-		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Waiting", Href: "/allocations"},
-			{Text: "Audit", Href: "/audit"}}
+		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Where work is stuck", Href: "/team"},
+			{Text: "Waiting", Href: "/allocations"}, {Text: "Audit", Href: "/audit"}}
 	case access.Practitioner:
 		items = []navItem{{Text: "Caseload", Href: "/"}} // the caseload page has the search too
 	case access.CoFacilitator:

@@ -92,6 +92,16 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /families/{id}/status", SignedIn, s.setStatus)
 	s.handle(mux, "GET /families/{id}/summary", SignedIn, s.summaryPage)
 	s.handle(mux, "POST /families/{id}/summary", SignedIn, s.saveSummary)
+	// Working with resistance: engagement records, their plans and safety.
+	s.handle(mux, "GET /families/{id}/engagement", SignedIn, s.engagementPage)
+	s.handle(mux, "GET /families/{id}/engagement/new", SignedIn, s.newEngagementPage)
+	s.handle(mux, "POST /families/{id}/engagement", SignedIn, s.saveEngagement)
+	s.handle(mux, "GET /families/{id}/engagement/{record}", SignedIn, s.engagementRecordPage)
+	s.handle(mux, "POST /families/{id}/engagement/{record}/actions/{action}", SignedIn, s.changeEngagementAction)
+	s.handle(mux, "POST /families/{id}/engagement/{record}/hypotheses/{hypothesis}", SignedIn, s.changeEngagementHypothesis)
+	s.handle(mux, "POST /families/{id}/engagement/{record}/supervision", SignedIn, s.sendEngagementToSupervision)
+	s.handle(mux, "POST /families/{id}/engagement/{record}/safety/end", SignedIn, s.endSafetyFlag)
+	s.handle(mux, "GET /team", SignedIn, s.teamPage)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
