@@ -57,3 +57,19 @@ func TestOldestFirstAndWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLatestReviewAndWords(t *testing.T) {
+	l := Latest{RecordID: "r", RecordedOn: day(2026, 2, 1), ReviewOn: day(2026, 3, 9)}
+	if !l.ReviewOverdue(today) || (Latest{RecordID: "r", ReviewOn: day(2026, 3, 10)}).ReviewOverdue(today) || (Latest{ReviewOn: day(2026, 1, 1)}).ReviewOverdue(today) {
+		t.Error("a review is overdue once its date has passed, and only for a family with a record")
+	}
+	r := Record{Patterns: []ObservedPattern{{Avoidance, "x"}, {Violence, "y"}}}
+	if r.PatternsText() != "Avoidance and violence" || !r.Described(Violence) || r.Described(Ambivalence) {
+		t.Errorf("PatternsText = %q", r.PatternsText())
+	}
+	for status, want := range map[string]string{"open": "Still to do", "set-aside": "Set aside", "mystery": "mystery"} {
+		if got := (Change{Status: status}).Label(); got != want {
+			t.Errorf("Change{%s}.Label() = %q, want %q", status, got, want)
+		}
+	}
+}

@@ -94,6 +94,17 @@ func TestEngagementRecordJourney(t *testing.T) {
 		t.Error("the chosen pattern's description is hidden")
 	}
 
+	// Without JavaScript the safety step is asked for on the server.
+	noStep := url.Values{}
+	for k, vals := range v {
+		noStep[k] = vals
+	}
+	noStep.Del("safety-step")
+	noStep.Set("for-child", "Kai has not been seen.")
+	if r := p.post(base, noStep); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.body, `<a href="#safety-step">Choose what will help you work with this family safely</a>`) {
+		t.Errorf("feeling at risk with no safety step: %d, want it asked for", r.StatusCode)
+	}
+
 	v.Set("for-child", "Kai has not been seen for three weeks, so we do not know how he is or whether he is at school.")
 	saved := p.post(base, v)
 	if saved.StatusCode != http.StatusSeeOther || !strings.HasPrefix(saved.Header.Get("Location"), base+"/") {

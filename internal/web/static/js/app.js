@@ -59,3 +59,19 @@ for (const field of document.querySelectorAll('textarea[data-language-check]')) 
     }, 700)
   })
 }
+
+// Questions that follow from a radio answer: a radio with data-reveals
+// shows the element it names while it is chosen, as GOV.UK Frontend's
+// conditional reveal does, but without aria-expanded, which ARIA does not
+// allow on radios (alphagov/govuk-frontend#979). Without JavaScript the
+// questions are always shown, and the server checks them either way.
+for (const input of document.querySelectorAll('input[type="radio"][data-reveals]')) {
+  const target = document.getElementById(input.dataset.reveals)
+  if (!target) continue
+  input.setAttribute('aria-controls', target.id)
+  const sync = () => target.classList.toggle('govuk-radios__conditional--hidden', !input.checked)
+  for (const other of document.querySelectorAll('input[type="radio"]')) {
+    if (other.name === input.name) other.addEventListener('change', sync)
+  }
+  sync()
+}
