@@ -57,6 +57,9 @@ func (db *DB) SaveNote(ctx context.Context, orgID string, n family.Note) (family
 			n.ID, n.Version, orgID, n.AuthorID, n.OccurredAt.UTC(), string(n.Kind), n.Present, string(n.ChildSeen), n.ChildWords, n.Body, now); err != nil {
 			return mapError(err)
 		}
+		if err := refreshFamilyActivity(ctx, tx, n.FamilyID); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM note_drafts WHERE author_id = $1 AND family_id = $2 AND note_id = $3`, n.AuthorID, n.FamilyID, draftKey)
 		return mapError(err)
 	})
