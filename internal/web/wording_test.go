@@ -110,3 +110,74 @@ func TestSummaryCheckMyWording(t *testing.T) {
 		t.Error("the summary with wording hints was not saved")
 	}
 }
+
+// TestPersonFormCheckMyWording: what matters to a person and their
+// accessibility needs get wording hints, live and through "Check my
+// wording", on the forms that add and change a person. Checking saves
+// nothing; hints show after a failed save too, and never stop a save.
+func TestPersonFormCheckMyWording(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fx := newMatrixFixture(t, env)
+	fam := fx.families[related]
+	base := "/families/" + fam.ID
+	c := newClient(t, env)
+	c.signIn(env.Accounts[access.Practitioner])
+
+	for _, path := range []string{base + "/people/new?kind=child", base + "/people/" + fx.child} {
+		page := c.get(path)
+		wantChecked(t, path, page, "what-matters")
+		wantChecked(t, path, page, "access")
+		wantNotChecked(t, path, page, "name")
+		wantNotChecked(t, path, page, "relationship")
+		if !strings.Contains(page.body, `value="check">Check my wording</button>`) {
+			t.Errorf("%s has no Check my wording button", path)
+		}
+	}
+	members := func() int {
+		t.Helper()
+		ms, err := env.DB.Members(t.Context(), fam.OrgID, fam.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ms)
+	}
+	before := members()
+	typed := url.Values{"kind": {"child"}, "name": {"Jo Fairweather"}, "dob-day": {"14"}, "dob-month": {"9"}, "dob-year": {"2014"},
+		"what-matters": {"Football with his uncle. He kicked off when his game was cancelled."}, "access": {"Quiet room; he is attention-seeking in groups"},
+		"action": {"check"}}
+	check := c.post(base+"/people", typed)
+	wantHints(t, "check my wording on a new person", check, http.StatusOK, "what-matters", "kicked off",
+		"Jo Fairweather", `value="2014"`, "Football with his uncle. He kicked off when his game was cancelled.")
+	wantHints(t, "check my wording on a new person", check, http.StatusOK, "access", "attention-seeking", "Quiet room; he is attention-seeking in groups")
+	if members() != before {
+		t.Fatal("checking the wording added the person")
+	}
+
+	typed.Set("dob-day", "31")
+	typed.Set("dob-month", "2")
+	typed.Del("action")
+	bad := c.post(base+"/people", typed)
+	wantHints(t, "a failed save", bad, http.StatusUnprocessableEntity, "what-matters", "kicked off", "Enter a real date of birth")
+
+	typed.Set("dob-day", "14")
+	typed.Set("dob-month", "9")
+	if r := c.post(base+"/people", typed); r.StatusCode != http.StatusSeeOther || members() != before+1 {
+		t.Fatalf("saving a person with wording hints: %d, want them added", r.StatusCode)
+	}
+
+	edit := base + "/people/" + fx.child
+	changed := url.Values{"kind": {"child"}, "name": {"Matrix Child"}, "dob-day": {"4"}, "dob-month": {"5"}, "dob-year": {"2016"},
+		"what-matters": {"Her nan. Mum failed to engage with the school."}, "action": {"check"}}
+	wantHints(t, "check my wording on a change", c.post(edit, changed), http.StatusOK, "what-matters", "failed to engage",
+		"Her nan. Mum failed to engage with the school.", "Matrix Child")
+	if m, _ := env.DB.Member(t.Context(), fam.OrgID, fam.ID, fx.child); m.WhatMatters != "" {
+		t.Fatalf("checking the wording changed the person: %q", m.WhatMatters)
+	}
+	changed.Del("action")
+	if r := c.post(edit, changed); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving a change with wording hints: %d", r.StatusCode)
+	}
+	if m, _ := env.DB.Member(t.Context(), fam.OrgID, fam.ID, fx.child); m.WhatMatters != "Her nan. Mum failed to engage with the school." {
+		t.Errorf("the change was not saved: %q", m.WhatMatters)
+	}
+}
