@@ -181,3 +181,52 @@ func TestPersonFormCheckMyWording(t *testing.T) {
 		t.Errorf("the change was not saved: %q", m.WhatMatters)
 	}
 }
+
+// TestDetailsCheckMyWording: a context's detail and the reason a record
+// closes get wording hints; checking saves nothing, and saving is never
+// stopped by them.
+func TestDetailsCheckMyWording(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fx := newMatrixFixture(t, env)
+	fam := fx.families[related]
+	base := "/families/" + fam.ID
+	c := newClient(t, env)
+	c.signIn(env.Accounts[access.Practitioner])
+
+	page := c.get(base + "/details")
+	wantChecked(t, "the details page", page, "detail")
+	wantChecked(t, "the details page", page, "reason")
+	wantNotChecked(t, "the details page", page, "given-by")
+	for _, to := range []string{`formaction="/families/` + fam.ID + `/contexts#context"`, `formaction="/families/` + fam.ID + `/status#status"`} {
+		if !strings.Contains(page.body, to) {
+			t.Errorf("the details page has no Check my wording button with %s", to)
+		}
+	}
+
+	ctx := url.Values{"kind": {"other"}, "detail": {"Respite with Nan at weekends"}, "started-day": {"3"}, "started-month": {"9"}, "started-year": {"2026"}, "action": {"check"}}
+	wantHints(t, "check my wording on a context", c.post(base+"/contexts", ctx), http.StatusOK, "detail", "Respite", `value="Respite with Nan at weekends"`, `value="2026"`)
+	if ctxs, _ := env.DB.Contexts(t.Context(), fam.OrgID, fam.ID); len(ctxs) != 0 {
+		t.Fatal("checking the wording added the context")
+	}
+	ctx.Set("started-year", "2099")
+	ctx.Del("action")
+	wantHints(t, "a context that cannot be saved", c.post(base+"/contexts", ctx), http.StatusUnprocessableEntity, "detail", "Respite")
+	ctx.Set("started-year", "2026")
+	if r := c.post(base+"/contexts", ctx); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving a context with wording hints: %d", r.StatusCode)
+	}
+
+	reason := "Mum failed to engage, so the plan ended."
+	closing := url.Values{"status": {"closed"}, "reason": {reason}, "action": {"check"}}
+	wantHints(t, "check my wording on closing", c.post(base+"/status", closing), http.StatusOK, "reason", "failed to engage", reason)
+	if f, _ := env.DB.FamilyInOrg(t.Context(), fam.OrgID, fam.ID); f.Status != "open" {
+		t.Fatal("checking the wording closed the record")
+	}
+	closing.Del("action")
+	if r := c.post(base+"/status", closing); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("closing with wording hints: %d", r.StatusCode)
+	}
+	if f, _ := env.DB.FamilyInOrg(t.Context(), fam.OrgID, fam.ID); f.Status != "closed" || f.ClosedReason != reason {
+		t.Errorf("the record was not closed with its reason: %+v", f)
+	}
+}
