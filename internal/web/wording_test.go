@@ -230,3 +230,34 @@ func TestDetailsCheckMyWording(t *testing.T) {
 		t.Errorf("the record was not closed with its reason: %+v", f)
 	}
 }
+
+// TestWordsDeliberatelyNotChecked: the checker never corrects a child's own
+// words, the reason given for breaking glass (an audit justification, not a
+// record about the family), or an administrator's language terms.
+func TestWordsDeliberatelyNotChecked(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fx := newMatrixFixture(t, env)
+	c := newClient(t, env)
+	c.signIn(env.Accounts[access.Practitioner])
+
+	note := c.get("/families/" + fx.families[related].ID + "/notes/new")
+	wantChecked(t, "the note form", note, "body")
+	wantNotChecked(t, "the note form", note, "child-words")
+	check := c.post("/families/"+fx.families[related].ID+"/notes", url.Values{"child-words": {"Mum kicked off at me"}, "body": {"We talked."}, "action": {"check"}})
+	if check.StatusCode != http.StatusOK || strings.Contains(check.body, "Words you might change") || !strings.Contains(check.body, "Mum kicked off at me") {
+		t.Errorf("check my wording with a child's words: %d, want them kept and never corrected", check.StatusCode)
+	}
+
+	glass := c.get("/families/" + fx.families[unrelated].ID)
+	if glass.StatusCode != http.StatusForbidden {
+		t.Fatalf("break-glass page: %d", glass.StatusCode)
+	}
+	wantNotChecked(t, "the break-glass page", glass, "reason")
+
+	admin := newClient(t, env)
+	admin.signIn(env.Accounts[access.Admin])
+	terms := admin.get("/admin/language")
+	for _, f := range []string{"term", "forms", "why", "suggestions"} {
+		wantNotChecked(t, "the language page", terms, f)
+	}
+}
