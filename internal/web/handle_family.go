@@ -28,6 +28,9 @@ type familyData struct {
 	Relationship access.Relationship
 	BreakGlass   []store.BreakGlassEntry
 	ShowOpenings bool
+	// Glance is the family's row as its caseload shows it: current
+	// contexts, last contact, next due and alerts.
+	Glance caseloadRow
 }
 
 // Children returns the family's children, oldest first.
@@ -125,6 +128,11 @@ func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
 	if data.Practitioner, err = s.db.AllocatedPractitioners(r.Context(), actor.OrgID, id); err != nil {
 		return err
 	}
+	signals, err := s.db.CaseloadSignals(r.Context(), actor.OrgID, []string{id}, data.Today.Add(-family.AlertWindow))
+	if err != nil {
+		return err
+	}
+	data.Glance = newCaseloadRow(f, nil, true, signals[id], data.Today)
 	// Openings outside people's work are shown to the family's own workers.
 	if rel == access.Allocated || rel == access.Supervised {
 		data.ShowOpenings = true
