@@ -77,11 +77,11 @@ func (db *DB) ListAudit(ctx context.Context, orgID string, f AuditFilter, limit,
 	cond := strings.Join(where, " AND ")
 
 	var page AuditPage
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_records WHERE `+cond, args...).Scan(&page.Total); err != nil {
+	if err := db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_records WHERE `+cond, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count audit events: %w", mapError(err))
 	}
 	n := len(args)
-	rows, err := db.read.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM audit_records WHERE %s
+	rows, err := db.reads.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM audit_records WHERE %s
 		ORDER BY at DESC, seq DESC LIMIT $%d OFFSET $%d`, auditColumns, cond, n+1, n+2), append(args, limit, offset)...)
 	if err != nil {
 		return page, fmt.Errorf("list audit events: %w", mapError(err))

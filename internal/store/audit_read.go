@@ -16,7 +16,7 @@ const auditScanPage = 1000
 
 // AuditCheckpoints returns every stored checkpoint, smallest first.
 func (db *DB) AuditCheckpoints(ctx context.Context) ([]audit.Checkpoint, error) {
-	cps, err := scanAuditCheckpoints(db.read.QueryContext(ctx,
+	cps, err := scanAuditCheckpoints(db.reads.QueryContext(ctx,
 		`SELECT size, root, at, signature FROM audit_checkpoints ORDER BY size`))
 	if err != nil {
 		return nil, fmt.Errorf("audit checkpoints: %w", err)
@@ -60,7 +60,7 @@ func (db *DB) AuditRecords(ctx context.Context, fromSeq int64, limit int) ([]aud
 // before the call covers only records it visits.
 func (db *DB) ScanAudit(ctx context.Context, fn func(audit.Record) error) error {
 	var end int64
-	if err := db.read.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq) + 1, 0) FROM audit_records`).Scan(&end); err != nil {
+	if err := db.reads.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq) + 1, 0) FROM audit_records`).Scan(&end); err != nil {
 		return fmt.Errorf("read audit log size: %w", mapError(err))
 	}
 	for from := int64(0); from < end; {
@@ -84,7 +84,7 @@ func (db *DB) ScanAudit(ctx context.Context, fn func(audit.Record) error) error 
 // auditRecords reads records with fromSeq <= seq < beforeSeq, then the
 // stored hashes that belong to them.
 func (db *DB) auditRecords(ctx context.Context, fromSeq, beforeSeq int64, limit int) ([]audit.Record, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_records
+	rows, err := db.reads.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_records
 		WHERE seq >= $1 AND seq < $2 ORDER BY seq LIMIT $3`, fromSeq, beforeSeq, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read audit records: %w", mapError(err))

@@ -46,7 +46,7 @@ func (db *DB) RecordBreakGlass(ctx context.Context, orgID, familyID, userID, rea
 // BreakGlassEntries lists the most recent openings of a family outside
 // people's work, newest first, at most limit of them.
 func (db *DB) BreakGlassEntries(ctx context.Context, orgID, familyID string, limit int) ([]BreakGlassEntry, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT b.id, b.user_id, u.name, u.role, b.reason, b.created_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT b.id, b.user_id, u.name, u.role, b.reason, b.created_at
 		FROM break_glass b JOIN users u ON u.id = b.user_id
 		WHERE b.org_id = $1 AND b.family_id = $2 ORDER BY b.created_at DESC, b.id LIMIT $3`, orgID, familyID, limit)
 	if err != nil {

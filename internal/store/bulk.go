@@ -203,6 +203,9 @@ func (b *Bulk) Close() error {
 	if err := b.commit(); err != nil {
 		return err
 	}
+	if err := refreshAllFamilyActivity(b.ctx, b.db.write); err != nil {
+		return fmt.Errorf("bulk: %w", err)
+	}
 	if b.db.engine == Postgres {
 		// PostgreSQL plans from table statistics, which autovacuum would
 		// gather only some minutes after a load this size.

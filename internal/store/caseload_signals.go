@@ -16,23 +16,26 @@ import (
 // things due) and the safety steps that stand. Families of another
 // organisation are left out.
 //
-// It costs four queries however many families there are. Each latest-note
-// lookup reads the newest entries of one family's index and stops, so a
-// family with years of notes costs no more than one with a few.
+// It costs four queries however many families there are (two for
+// engagement records), and reads no notes:
+// the last contact and last seen are kept on each family as notes are saved
+// (see family_activity.go).
+//
+// The organisation check is written "f.org_id || ” = $1" so that no index
+// can serve it: without table statistics, SQLite otherwise reads every
+// family of the organisation through families_org (10,000 at county scale:
+// 4 ms) instead of looking up the listed ids (0.07 ms). PostgreSQL plans
+// from statistics and looks up the ids either way.
 func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []string, since time.Time) (map[string]family.Signals, error) {
 	out := make(map[string]family.Signals, len(familyIDs))
 	if len(familyIDs) == 0 {
 		return out, nil
 	}
 	list, args := inList([]any{orgID, since}, familyIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT f.id,
-			(SELECT n.occurred_at FROM contact_notes n WHERE n.family_id = f.id AND n.org_id = f.org_id
-				ORDER BY n.occurred_at DESC LIMIT 1),
-			(SELECT n.occurred_at FROM contact_notes n WHERE n.family_id = f.id AND n.org_id = f.org_id AND n.child_seen <> 'no'
-				ORDER BY n.occurred_at DESC LIMIT 1),
+	rows, err := db.reads.QueryContext(ctx, `SELECT f.id, f.last_contact_at, f.last_seen_at,
 			(SELECT MAX(c.withdrawn_at) FROM family_consents c WHERE c.family_id = f.id AND c.org_id = f.org_id AND c.withdrawn_at >= $2),
 			(SELECT MAX(b.created_at) FROM break_glass b WHERE b.family_id = f.id AND b.org_id = f.org_id AND b.created_at >= $2)
-		FROM families f WHERE f.org_id = $1 AND f.id IN (`+list+`)`, args...)
+		FROM families f WHERE f.org_id || '' = $1 AND f.id IN (`+list+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("caseload signals: %w", mapError(err))
 	}
@@ -61,7 +64,7 @@ func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []str
 // addCurrentContexts adds each family's current contexts to its signals.
 func (db *DB) addCurrentContexts(ctx context.Context, orgID string, familyIDs []string, out map[string]family.Signals) error {
 	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT family_id, kind, detail, started_on FROM family_contexts
+	rows, err := db.reads.QueryContext(ctx, `SELECT family_id, kind, detail, started_on FROM family_contexts
 		WHERE org_id = $1 AND ended_on = '' AND family_id IN (`+list+`) ORDER BY family_id, started_on DESC`, args...)
 	if err != nil {
 		return fmt.Errorf("caseload contexts: %w", mapError(err))

@@ -17,14 +17,19 @@ func TestCaseloadSignals(t *testing.T) {
 		b := newOrg(t, db, "b")
 		seen := time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)
 		last := time.Date(2026, 3, 9, 10, 30, 0, 0, time.UTC)
+		var call family.Note
 		for _, n := range []family.Note{
 			{OccurredAt: seen, Kind: family.HomeVisit, ChildSeen: family.SeenAlone, Body: "visit"},
 			{OccurredAt: last, Kind: family.Phone, ChildSeen: family.NotSeen, Body: "call"},
 			{OccurredAt: seen.AddDate(0, 0, -30), Kind: family.School, ChildSeen: family.SeenWithOthers, Body: "an older visit"},
 		} {
 			n.FamilyID, n.AuthorID = a.family.ID, a.prac.ID
-			if _, err := db.SaveNote(ctx, a.id, n); err != nil {
+			saved, err := db.SaveNote(ctx, a.id, n)
+			if err != nil {
 				t.Fatal(err)
+			}
+			if n.Body == "call" {
+				call = saved
 			}
 		}
 		for _, c := range []family.Context{
@@ -75,6 +80,15 @@ func TestCaseloadSignals(t *testing.T) {
 		}
 		if !later[a.family.ID].ConsentWithdrawn.IsZero() || !later[a.otherFamily.ID].OpenedWithReason.IsZero() {
 			t.Error("changes before the window's start were reported")
+		}
+		// A note corrected to an earlier date no longer counts as the last contact.
+		call.OccurredAt = seen.AddDate(0, 0, -1)
+		if _, err := db.SaveNote(ctx, a.id, call); err != nil {
+			t.Fatal(err)
+		}
+		moved, err := db.CaseloadSignals(ctx, a.id, []string{a.family.ID}, since)
+		if err != nil || !moved[a.family.ID].LastContact.Equal(seen) {
+			t.Errorf("after moving the call earlier, last contact = %v, %v; want %v", moved[a.family.ID].LastContact, err, seen)
 		}
 		if empty, err := db.CaseloadSignals(ctx, a.id, nil, since); err != nil || len(empty) != 0 {
 			t.Errorf("no families: %v, %v", empty, err)

@@ -15,7 +15,7 @@ const engagementHistory = 200
 // hypotheses reads hypotheses matching where, a condition on h with $1 the
 // organisation, oldest record first.
 func (db *DB) hypotheses(ctx context.Context, where string, args ...any) ([]engagement.Hypothesis, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT h.id, h.family_id, h.record_id, r.recorded_on, h.reason, h.text, h.status, h.changed_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT h.id, h.family_id, h.record_id, r.recorded_on, h.reason, h.text, h.status, h.changed_at
 		FROM engagement_hypotheses h JOIN engagement_records r ON r.id = h.record_id
 		WHERE h.org_id = $1 AND `+where+` ORDER BY r.recorded_on DESC, r.created_at DESC, h.position LIMIT `+fmt.Sprint(engagementHistory), args...)
 	if err != nil {
@@ -38,7 +38,7 @@ func (db *DB) hypotheses(ctx context.Context, where string, args ...any) ([]enga
 // actions reads at most limit plan actions matching where, a condition on
 // a with $1 the organisation, which may end with an ORDER BY.
 func (db *DB) actions(ctx context.Context, where string, limit int, args ...any) ([]engagement.Action, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT a.id, a.family_id, a.record_id, a.what, a.owner, a.due_on, a.status, a.changed_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT a.id, a.family_id, a.record_id, a.what, a.owner, a.due_on, a.status, a.changed_at
 		FROM engagement_actions a WHERE a.org_id = $1 AND `+where+` LIMIT `+fmt.Sprint(limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("engagement actions: %w", mapError(err))
@@ -90,7 +90,7 @@ func (db *DB) changes(ctx context.Context, table, key, orgID string, itemIDs []s
 		return out, nil
 	}
 	list, args := inList([]any{orgID}, itemIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT c.`+key+`, c.status, c.note, u.name, c.changed_at FROM `+table+` c
+	rows, err := db.reads.QueryContext(ctx, `SELECT c.`+key+`, c.status, c.note, u.name, c.changed_at FROM `+table+` c
 		JOIN users u ON u.id = c.changed_by WHERE c.org_id = $1 AND c.`+key+` IN (`+list+`) ORDER BY c.`+key+`, c.seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("engagement history: %w", mapError(err))

@@ -151,7 +151,7 @@ func scanEngagementRecord(row interface{ Scan(...any) error }) (engagement.Recor
 // organisation in full: its patterns, hypotheses and actions with their
 // histories, and the safety flag it raised, as it stands now.
 func (db *DB) EngagementRecord(ctx context.Context, orgID, familyID, recordID string) (engagement.Record, error) {
-	r, err := scanEngagementRecord(db.read.QueryRowContext(ctx, `SELECT `+engagementRecordColumns+`
+	r, err := scanEngagementRecord(db.reads.QueryRowContext(ctx, `SELECT `+engagementRecordColumns+`
 		FROM engagement_records r JOIN users u ON u.id = r.author_id WHERE r.id = $1 AND r.family_id = $2 AND r.org_id = $3`,
 		recordID, familyID, orgID))
 	if err != nil {
@@ -185,7 +185,7 @@ func (db *DB) EngagementRecord(ctx context.Context, orgID, familyID, recordID st
 // the date each describes, at most limit, with their patterns but without
 // their longer text, hypotheses or actions.
 func (db *DB) EngagementRecords(ctx context.Context, orgID, familyID string, limit int) ([]engagement.Record, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT r.id, r.family_id, r.author_id, u.name, r.recorded_on, '', '', '', '',
+	rows, err := db.reads.QueryContext(ctx, `SELECT r.id, r.family_id, r.author_id, u.name, r.recorded_on, '', '', '', '',
 		r.at_risk, r.safety_step, r.safety_other, r.review_on, r.created_at
 		FROM engagement_records r JOIN users u ON u.id = r.author_id WHERE r.family_id = $1 AND r.org_id = $2
 		ORDER BY r.recorded_on DESC, r.created_at DESC, r.id LIMIT $3`, familyID, orgID, limit)
@@ -227,7 +227,7 @@ func (db *DB) recordPatterns(ctx context.Context, orgID string, recordIDs []stri
 		seen = "seen"
 	}
 	list, args := inList([]any{orgID}, recordIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT record_id, pattern, `+seen+` FROM engagement_record_patterns
+	rows, err := db.reads.QueryContext(ctx, `SELECT record_id, pattern, `+seen+` FROM engagement_record_patterns
 		WHERE org_id = $1 AND record_id IN (`+list+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("engagement patterns: %w", mapError(err))

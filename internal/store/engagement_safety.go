@@ -11,7 +11,7 @@ import (
 // safetyFlags reads safety flags matching where, a condition on f with $1
 // the organisation, newest first, with the names of who raised and ended them.
 func (db *DB) safetyFlags(ctx context.Context, where string, args ...any) ([]engagement.SafetyFlag, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT f.id, f.family_id, f.record_id, f.worker_id, w.name, f.step, f.step_other, f.raised_at,
+	rows, err := db.reads.QueryContext(ctx, `SELECT f.id, f.family_id, f.record_id, f.worker_id, w.name, f.step, f.step_other, f.raised_at,
 			f.ended_at, COALESCE(e.name, ''), f.end_reason
 		FROM engagement_safety_flags f JOIN users w ON w.id = f.worker_id LEFT JOIN users e ON e.id = f.ended_by
 		WHERE f.org_id = $1 AND `+where+` ORDER BY f.raised_at DESC, f.id LIMIT 200`, args...)
@@ -72,7 +72,7 @@ type SafetyAlert struct {
 // supervisor supervises, newest first: who feels at risk, with which
 // family, and the safety step they asked for.
 func (db *DB) TeamSafetyAlerts(ctx context.Context, orgID, supervisorID string) ([]SafetyAlert, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT f.id, f.family_id, fam.name, f.record_id, f.worker_id, w.name, f.step, f.step_other, f.raised_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT f.id, f.family_id, fam.name, f.record_id, f.worker_id, w.name, f.step, f.step_other, f.raised_at
 		FROM engagement_safety_flags f
 		JOIN supervision_links l ON l.practitioner_id = f.worker_id AND l.supervisor_id = $2 AND l.org_id = $1
 		JOIN users w ON w.id = f.worker_id JOIN families fam ON fam.id = f.family_id

@@ -17,7 +17,7 @@ func (db *DB) LatestEngagement(ctx context.Context, orgID string, familyIDs []st
 		return out, nil
 	}
 	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT r.family_id, r.id, r.recorded_on, r.review_on, COALESCE(p.pattern, '')
+	rows, err := db.reads.QueryContext(ctx, `SELECT r.family_id, r.id, r.recorded_on, r.review_on, COALESCE(p.pattern, '')
 		FROM (SELECT id, family_id, recorded_on, review_on,
 				ROW_NUMBER() OVER (PARTITION BY family_id ORDER BY recorded_on DESC, created_at DESC, id) AS newest
 			FROM engagement_records WHERE org_id = $1 AND family_id IN (`+list+`)) r
@@ -78,7 +78,7 @@ func (db *DB) addEngagement(ctx context.Context, orgID string, familyIDs []strin
 	}
 	// The earliest open action of each family, and every standing safety flag.
 	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT family_id, 'action', what, owner, due_on FROM (
+	rows, err := db.reads.QueryContext(ctx, `SELECT family_id, 'action', what, owner, due_on FROM (
 			SELECT family_id, what, owner, due_on, ROW_NUMBER() OVER (PARTITION BY family_id ORDER BY due_on, id) AS soonest
 			FROM engagement_actions WHERE org_id = $1 AND status = 'open' AND family_id IN (`+list+`)) a
 		WHERE a.soonest = 1
@@ -128,7 +128,7 @@ func (db *DB) AllocatedNames(ctx context.Context, orgID string, familyIDs []stri
 		return out, nil
 	}
 	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT a.family_id, u.name FROM allocations a JOIN users u ON u.id = a.practitioner_id
+	rows, err := db.reads.QueryContext(ctx, `SELECT a.family_id, u.name FROM allocations a JOIN users u ON u.id = a.practitioner_id
 		WHERE a.org_id = $1 AND a.ended_at IS NULL AND a.family_id IN (`+list+`) ORDER BY a.family_id, u.name`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("allocated names: %w", mapError(err))

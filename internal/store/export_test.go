@@ -8,7 +8,7 @@ import (
 // StoredSessionKeys returns the keys the sessions table holds, so tests can
 // check that raw tokens never reach the database.
 func (db *DB) StoredSessionKeys(ctx context.Context) ([]string, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT token_hash FROM sessions`)
+	rows, err := db.reads.QueryContext(ctx, `SELECT token_hash FROM sessions`)
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (db *DB) StoredSessionKeys(ctx context.Context) ([]string, error) {
 
 // StoredSessionExpiry returns the stored expiry of a session token.
 func (db *DB) StoredSessionExpiry(ctx context.Context, token string) (t time.Time, err error) {
-	err = db.read.QueryRowContext(ctx, `SELECT expiry FROM sessions WHERE token_hash = $1`, hashToken(token)).Scan(&t)
+	err = db.reads.QueryRowContext(ctx, `SELECT expiry FROM sessions WHERE token_hash = $1`, hashToken(token)).Scan(&t)
 	return t.UTC(), err
 }
 

@@ -39,7 +39,7 @@ func (db *DB) CreateFamily(ctx context.Context, orgID, name string) (Family, err
 // organisation is ErrNotFound, exactly as a family that does not exist.
 func (db *DB) FamilyInOrg(ctx context.Context, orgID, familyID string) (Family, error) {
 	var f Family
-	err := db.read.QueryRowContext(ctx, `SELECT id, org_id, name, status, closed_reason, created_at FROM families WHERE id = $1 AND org_id = $2`,
+	err := db.reads.QueryRowContext(ctx, `SELECT id, org_id, name, status, closed_reason, created_at FROM families WHERE id = $1 AND org_id = $2`,
 		familyID, orgID).Scan(&f.ID, &f.OrgID, &f.Name, &f.Status, &f.ClosedReason, &f.CreatedAt)
 	if err != nil {
 		return Family{}, fmt.Errorf("family %s: %w", familyID, mapError(err))
@@ -118,7 +118,7 @@ func (db *DB) SearchFamilies(ctx context.Context, orgID, q string, limit int) ([
 }
 
 func (db *DB) familiesWhere(ctx context.Context, query string, args ...any) ([]Family, error) {
-	rows, err := db.read.QueryContext(ctx, query, args...)
+	rows, err := db.reads.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list families: %w", mapError(err))
 	}
@@ -146,7 +146,7 @@ type Allocation struct {
 // AllocationHistory lists a family's allocations, current ones first, then
 // by when they started, newest first.
 func (db *DB) AllocationHistory(ctx context.Context, orgID, familyID string) ([]Allocation, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT a.practitioner_id, u.name, a.started_at, a.ended_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT a.practitioner_id, u.name, a.started_at, a.ended_at
 		FROM allocations a JOIN users u ON u.id = a.practitioner_id
 		WHERE a.org_id = $1 AND a.family_id = $2 ORDER BY a.ended_at IS NOT NULL, a.started_at DESC LIMIT 100`, orgID, familyID)
 	if err != nil {

@@ -42,7 +42,7 @@ func (db *DB) WithdrawConsent(ctx context.Context, orgID, familyID, consentID, b
 
 // Consents lists a family's consents, newest first, withdrawn ones included.
 func (db *DB) Consents(ctx context.Context, orgID, familyID string) ([]family.Consent, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT c.id, c.family_id, c.kind, c.how, c.given_by, u.name, c.recorded_at, c.withdrawn_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT c.id, c.family_id, c.kind, c.how, c.given_by, u.name, c.recorded_at, c.withdrawn_at
 		FROM family_consents c JOIN users u ON u.id = c.recorded_by
 		WHERE c.family_id = $1 AND c.org_id = $2 ORDER BY c.recorded_at DESC LIMIT 100`, familyID, orgID)
 	if err != nil {

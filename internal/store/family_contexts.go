@@ -41,7 +41,7 @@ func (db *DB) EndContext(ctx context.Context, orgID, familyID, contextID, endedO
 
 // Contexts lists a family's contexts, continuing ones first, newest first.
 func (db *DB) Contexts(ctx context.Context, orgID, familyID string) ([]family.Context, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT c.id, c.family_id, c.kind, c.detail, c.started_on, c.ended_on, u.name, c.recorded_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT c.id, c.family_id, c.kind, c.detail, c.started_on, c.ended_on, u.name, c.recorded_at
 		FROM family_contexts c JOIN users u ON u.id = c.recorded_by
 		WHERE c.family_id = $1 AND c.org_id = $2 ORDER BY c.ended_on <> '', c.started_on DESC LIMIT 100`, familyID, orgID)
 	if err != nil {

@@ -69,7 +69,7 @@ func (db *DB) UpdateMember(ctx context.Context, orgID string, m family.Member) e
 
 // Member reads one person of a family of the organisation.
 func (db *DB) Member(ctx context.Context, orgID, familyID, memberID string) (family.Member, error) {
-	m, err := scanMember(db.read.QueryRowContext(ctx, `SELECT `+memberColumns+` FROM family_members
+	m, err := scanMember(db.reads.QueryRowContext(ctx, `SELECT `+memberColumns+` FROM family_members
 		WHERE id = $1 AND family_id = $2 AND org_id = $3`, memberID, familyID, orgID))
 	if err != nil {
 		return family.Member{}, fmt.Errorf("family member %s: %w", memberID, err)
@@ -79,7 +79,7 @@ func (db *DB) Member(ctx context.Context, orgID, familyID, memberID string) (fam
 
 // Members lists the people in a family, children first, oldest first.
 func (db *DB) Members(ctx context.Context, orgID, familyID string) ([]family.Member, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+memberColumns+` FROM family_members
+	rows, err := db.reads.QueryContext(ctx, `SELECT `+memberColumns+` FROM family_members
 		WHERE family_id = $1 AND org_id = $2 LIMIT 200`, familyID, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("family members: %w", mapError(err))
@@ -120,7 +120,7 @@ func (db *DB) ChildrenOf(ctx context.Context, orgID string, familyIDs []string) 
 		return out, nil
 	}
 	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.read.QueryContext(ctx, `SELECT `+memberColumns+` FROM family_members
+	rows, err := db.reads.QueryContext(ctx, `SELECT `+memberColumns+` FROM family_members
 		WHERE org_id = $1 AND kind = 'child' AND family_id IN (`+list+`)
 		ORDER BY family_id, date_of_birth, name`, args...)
 	if err != nil {

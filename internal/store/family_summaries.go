@@ -57,7 +57,7 @@ func latestSummary(ctx context.Context, q querier, orgID, familyID string) (fami
 // Summaries returns a family's summary versions, newest first, at most limit.
 // The first is the current one.
 func (db *DB) Summaries(ctx context.Context, orgID, familyID string, limit int) ([]family.Summary, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+summaryColumns+` FROM family_summaries s JOIN users u ON u.id = s.author_id
+	rows, err := db.reads.QueryContext(ctx, `SELECT `+summaryColumns+` FROM family_summaries s JOIN users u ON u.id = s.author_id
 		WHERE s.family_id = $1 AND s.org_id = $2 ORDER BY s.created_at DESC, s.id LIMIT $3`, familyID, orgID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("family summaries: %w", mapError(err))

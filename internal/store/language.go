@@ -61,7 +61,7 @@ func (db *DB) AddLanguageTerm(ctx context.Context, orgID, createdBy string, t la
 
 // ListLanguageTerms returns an organisation's own terms, alphabetically.
 func (db *DB) ListLanguageTerms(ctx context.Context, orgID string) ([]LanguageTerm, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT t.id, t.org_id, t.term, t.forms, t.reason, t.suggestions, t.label,
+	rows, err := db.reads.QueryContext(ctx, `SELECT t.id, t.org_id, t.term, t.forms, t.reason, t.suggestions, t.label,
 			t.created_by, u.name, t.created_at
 		FROM language_terms t JOIN users u ON u.id = t.created_by
 		WHERE t.org_id = $1 ORDER BY t.term_key LIMIT $2`, orgID, maxLanguageTerms)
@@ -85,7 +85,7 @@ func (db *DB) ListLanguageTerms(ctx context.Context, orgID string) ([]LanguageTe
 
 // LanguageTerm returns one of an organisation's own terms, or ErrNotFound.
 func (db *DB) LanguageTerm(ctx context.Context, orgID, id string) (LanguageTerm, error) {
-	row := db.read.QueryRowContext(ctx, `SELECT t.id, t.org_id, t.term, t.forms, t.reason, t.suggestions, t.label,
+	row := db.reads.QueryRowContext(ctx, `SELECT t.id, t.org_id, t.term, t.forms, t.reason, t.suggestions, t.label,
 			t.created_by, u.name, t.created_at
 		FROM language_terms t JOIN users u ON u.id = t.created_by
 		WHERE t.org_id = $1 AND t.id = $2`, orgID, id)
@@ -164,7 +164,7 @@ func (db *DB) EnableLanguageTerm(ctx context.Context, orgID, termID string) erro
 // DisabledLanguageTerms returns the IDs of Steadfast's own terms that an
 // organisation has switched off, sorted.
 func (db *DB) DisabledLanguageTerms(ctx context.Context, orgID string) ([]string, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT term_id FROM language_disabled_terms WHERE org_id = $1 ORDER BY term_id LIMIT 1000`, orgID)
+	rows, err := db.reads.QueryContext(ctx, `SELECT term_id FROM language_disabled_terms WHERE org_id = $1 ORDER BY term_id LIMIT 1000`, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("list switched-off language terms: %w", mapError(err))
 	}

@@ -20,7 +20,7 @@ type SecondFactor struct {
 // codes they have left, or ErrNotFound if they have not set one up.
 func (db *DB) SecondFactor(ctx context.Context, userID string) (SecondFactor, error) {
 	var sf SecondFactor
-	err := db.read.QueryRowContext(ctx, `SELECT f.enabled_at,
+	err := db.reads.QueryRowContext(ctx, `SELECT f.enabled_at,
 			(SELECT COUNT(*) FROM recovery_codes r WHERE r.user_id = f.user_id AND r.used_at IS NULL)
 		FROM second_factors f WHERE f.user_id = $1`, userID).Scan(&sf.EnabledAt, &sf.RecoveryCodesLeft)
 	if err != nil {
@@ -88,7 +88,7 @@ func replaceRecoveryCodes(ctx context.Context, tx *sql.Tx, userID string, hashes
 func (db *DB) CheckTOTP(ctx context.Context, userID, code string) (bool, error) {
 	var secret string
 	var last int64
-	err := db.read.QueryRowContext(ctx, `SELECT totp_secret, last_step FROM second_factors WHERE user_id = $1`, userID).
+	err := db.reads.QueryRowContext(ctx, `SELECT totp_secret, last_step FROM second_factors WHERE user_id = $1`, userID).
 		Scan(&secret, &last)
 	if err != nil {
 		return false, fmt.Errorf("check TOTP for %s: %w", userID, mapError(err))

@@ -114,7 +114,7 @@ func (db *DB) CheckReady(ctx context.Context) error {
 		return err
 	}
 	var have sql.NullInt64
-	err = db.read.QueryRowContext(ctx,
+	err = db.reads.QueryRowContext(ctx,
 		`SELECT MAX(version_id) FROM goose_db_version WHERE is_applied`).Scan(&have)
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)

@@ -50,7 +50,7 @@ func (db *DB) SaveDraft(ctx context.Context, orgID, familyID, authorID, noteID s
 func (db *DB) LoadDraft(ctx context.Context, orgID, familyID, authorID, noteID string) (Draft, error) {
 	var raw string
 	var d Draft
-	err := db.read.QueryRowContext(ctx, `SELECT fields, updated_at FROM note_drafts
+	err := db.reads.QueryRowContext(ctx, `SELECT fields, updated_at FROM note_drafts
 		WHERE org_id = $1 AND family_id = $2 AND author_id = $3 AND note_id = $4`, orgID, familyID, authorID, noteID).Scan(&raw, &d.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Draft{}, ErrNotFound

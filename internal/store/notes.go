@@ -57,6 +57,9 @@ func (db *DB) SaveNote(ctx context.Context, orgID string, n family.Note) (family
 			n.ID, n.Version, orgID, n.AuthorID, n.OccurredAt.UTC(), string(n.Kind), n.Present, string(n.ChildSeen), n.ChildWords, n.Body, now); err != nil {
 			return mapError(err)
 		}
+		if err := refreshFamilyActivity(ctx, tx, n.FamilyID); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM note_drafts WHERE author_id = $1 AND family_id = $2 AND note_id = $3`, n.AuthorID, n.FamilyID, draftKey)
 		return mapError(err)
 	})
@@ -69,7 +72,7 @@ func (db *DB) SaveNote(ctx context.Context, orgID string, n family.Note) (family
 
 // Note reads the current version of a note of a family of the organisation.
 func (db *DB) Note(ctx context.Context, orgID, familyID, noteID string) (family.Note, error) {
-	n, err := scanNote(db.read.QueryRowContext(ctx, `SELECT `+noteColumns+` FROM contact_notes n JOIN users u ON u.id = n.author_id
+	n, err := scanNote(db.reads.QueryRowContext(ctx, `SELECT `+noteColumns+` FROM contact_notes n JOIN users u ON u.id = n.author_id
 		WHERE n.id = $1 AND n.family_id = $2 AND n.org_id = $3`, noteID, familyID, orgID))
 	if err != nil {
 		return family.Note{}, fmt.Errorf("note %s: %w", noteID, err)
@@ -79,7 +82,7 @@ func (db *DB) Note(ctx context.Context, orgID, familyID, noteID string) (family.
 
 // NoteVersions lists every version of a note, newest first.
 func (db *DB) NoteVersions(ctx context.Context, orgID, noteID string) ([]family.Note, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT v.note_id, n.family_id, v.author_id, u.name, v.occurred_at, v.kind, v.present, v.child_seen,
+	rows, err := db.reads.QueryContext(ctx, `SELECT v.note_id, n.family_id, v.author_id, u.name, v.occurred_at, v.kind, v.present, v.child_seen,
 		v.child_words, v.body, v.version, v.recorded_at
 		FROM contact_note_versions v JOIN contact_notes n ON n.id = v.note_id JOIN users u ON u.id = v.author_id
 		WHERE v.note_id = $1 AND v.org_id = $2 ORDER BY v.version DESC LIMIT 200`, noteID, orgID)
@@ -113,10 +116,10 @@ func (db *DB) Notes(ctx context.Context, orgID, familyID string, kind family.Not
 	}
 	args := []any{familyID, orgID, string(kind), from.UTC(), to.UTC()}
 	var page NotesPage
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM contact_notes n WHERE `+where, args...).Scan(&page.Total); err != nil {
+	if err := db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM contact_notes n WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count notes: %w", mapError(err))
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+noteColumns+` FROM contact_notes n JOIN users u ON u.id = n.author_id
+	rows, err := db.reads.QueryContext(ctx, `SELECT `+noteColumns+` FROM contact_notes n JOIN users u ON u.id = n.author_id
 		WHERE `+where+` ORDER BY n.occurred_at DESC, n.id LIMIT $6 OFFSET $7`, append(args, limit, offset)...)
 	if err != nil {
 		return page, fmt.Errorf("list notes: %w", mapError(err))

@@ -33,7 +33,7 @@ func createOrganisation(ctx context.Context, q querier, db *DB, name string) (ac
 // Organisation reads one organisation.
 func (db *DB) Organisation(ctx context.Context, id string) (access.Organisation, error) {
 	var org access.Organisation
-	err := db.read.QueryRowContext(ctx, `SELECT id, name, created_at FROM organisations WHERE id = $1`, id).
+	err := db.reads.QueryRowContext(ctx, `SELECT id, name, created_at FROM organisations WHERE id = $1`, id).
 		Scan(&org.ID, &org.Name, &org.CreatedAt)
 	if err != nil {
 		return access.Organisation{}, fmt.Errorf("organisation %s: %w", id, mapError(err))
@@ -45,7 +45,7 @@ func (db *DB) Organisation(ctx context.Context, id string) (access.Organisation,
 // HasOrganisations reports whether setup has ever been completed.
 func (db *DB) HasOrganisations(ctx context.Context) (bool, error) {
 	var n int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM organisations LIMIT 1) AS o`).Scan(&n); err != nil {
+	if err := db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM organisations LIMIT 1) AS o`).Scan(&n); err != nil {
 		return false, fmt.Errorf("check for organisations: %w", mapError(err))
 	}
 	return n > 0, nil
@@ -54,7 +54,7 @@ func (db *DB) HasOrganisations(ctx context.Context) (bool, error) {
 // ListOrganisations returns every organisation, oldest first. Installations
 // hold a handful, so the list is bounded rather than paginated.
 func (db *DB) ListOrganisations(ctx context.Context) ([]access.Organisation, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, name, created_at FROM organisations ORDER BY created_at, id LIMIT 1000`)
+	rows, err := db.reads.QueryContext(ctx, `SELECT id, name, created_at FROM organisations ORDER BY created_at, id LIMIT 1000`)
 	if err != nil {
 		return nil, fmt.Errorf("list organisations: %w", mapError(err))
 	}

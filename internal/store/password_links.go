@@ -44,7 +44,7 @@ func (db *DB) CreatePasswordLink(ctx context.Context, orgID, userID, createdBy s
 // PasswordLinkUser returns the active user a valid, unused link is for.
 // An unknown, used or expired link, or a disabled user, is ErrNotFound.
 func (db *DB) PasswordLinkUser(ctx context.Context, token string) (access.User, error) {
-	u, err := scanUser(db.read.QueryRowContext(ctx, `SELECT `+prefixed("u.", userColumns)+` FROM password_links l
+	u, err := scanUser(db.reads.QueryRowContext(ctx, `SELECT `+prefixed("u.", userColumns)+` FROM password_links l
 		JOIN users u ON u.id = l.user_id
 		WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2 AND u.disabled_at IS NULL`,
 		hashToken(token), db.Now()))

@@ -24,5 +24,5 @@ func openPostgres(dsn string) (*DB, error) {
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(10)
-	return &DB{engine: Postgres, write: db, read: db, where: redactDSN(dsn)}, nil
+	return &DB{engine: Postgres, write: db, read: db, reads: db, where: redactDSN(dsn)}, nil
 }

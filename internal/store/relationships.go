@@ -12,7 +12,7 @@ import (
 // all, is ErrNotFound: the two look the same to the caller.
 func (db *DB) FamilyRelationship(ctx context.Context, actor access.Actor, familyID string) (access.Relationship, error) {
 	var exists, member, allocated, supervised int
-	err := db.read.QueryRowContext(ctx, `SELECT
+	err := db.reads.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM families WHERE id = $1 AND org_id = $2),
 		(SELECT COUNT(*) FROM users WHERE id = $3 AND family_id = $1),
 		(SELECT COUNT(*) FROM allocations WHERE family_id = $1 AND practitioner_id = $3 AND ended_at IS NULL),
@@ -42,7 +42,7 @@ func (db *DB) UserRelationship(ctx context.Context, actor access.Actor, userID s
 		return access.Own, nil
 	}
 	var inOrg, supervised int
-	err := db.read.QueryRowContext(ctx, `SELECT
+	err := db.reads.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2),
 		(SELECT COUNT(*) FROM supervision_links WHERE supervisor_id = $3 AND practitioner_id = $1)`,
 		userID, actor.OrgID, actor.UserID).Scan(&inOrg, &supervised)

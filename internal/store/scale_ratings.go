@@ -36,7 +36,7 @@ func (db *DB) AddRating(ctx context.Context, orgID, recordedBy string, r family.
 
 // Ratings lists a family's ratings, newest first, at most limit.
 func (db *DB) Ratings(ctx context.Context, orgID, familyID string, limit int) ([]family.Rating, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT r.id, r.family_id, r.score, r.view, r.note, u.name, r.recorded_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT r.id, r.family_id, r.score, r.view, r.note, u.name, r.recorded_at
 		FROM scale_ratings r JOIN users u ON u.id = r.recorded_by
 		WHERE r.family_id = $1 AND r.org_id = $2 ORDER BY r.recorded_at DESC, r.id LIMIT $3`, familyID, orgID, limit)
 	if err != nil {

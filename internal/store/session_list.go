@@ -21,7 +21,7 @@ type SessionInfo struct {
 // UserSessions lists a user's unexpired sessions, most recently used first,
 // marking the one whose token is currentToken.
 func (db *DB) UserSessions(ctx context.Context, userID, currentToken string) ([]SessionInfo, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT token_hash, signed_in_at, last_seen_at, device FROM sessions
+	rows, err := db.reads.QueryContext(ctx, `SELECT token_hash, signed_in_at, last_seen_at, device FROM sessions
 		WHERE user_id = $1 AND expiry > $2 AND NOT revoked
 		ORDER BY COALESCE(last_seen_at, signed_in_at, expiry) DESC, token_hash LIMIT $3`, userID, db.Now(), maxListedSessions)
 	if err != nil {

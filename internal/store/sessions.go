@@ -48,7 +48,7 @@ var _ scs.CtxStore = (*SessionStore)(nil)
 // FindCtx returns the data for an unexpired session token.
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
-	err := s.db.read.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > $2 AND NOT revoked`,
+	err := s.db.reads.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > $2 AND NOT revoked`,
 		hashToken(token), s.db.Now()).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
@@ -67,7 +67,7 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, data []byte,
 	var old []byte
 	var oldExpiry time.Time
 	var revoked bool
-	err := s.db.read.QueryRowContext(ctx, `SELECT data, expiry, revoked FROM sessions WHERE token_hash = $1`, hash).Scan(&old, &oldExpiry, &revoked)
+	err := s.db.reads.QueryRowContext(ctx, `SELECT data, expiry, revoked FROM sessions WHERE token_hash = $1`, hash).Scan(&old, &oldExpiry, &revoked)
 	if err == nil && (revoked || expiry.Sub(oldExpiry) < sessionTouchInterval && !expiry.Before(oldExpiry) && sameSession(old, data)) {
 		return nil // an ended session is never written back
 	}
@@ -181,7 +181,7 @@ func (db *DB) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 // CountUserSessions returns how many live sessions a user has.
 func (db *DB) CountUserSessions(ctx context.Context, userID string) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expiry > $2 AND NOT revoked`,
+	err := db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expiry > $2 AND NOT revoked`,
 		userID, db.Now()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count sessions: %w", mapError(err))

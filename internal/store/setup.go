@@ -54,7 +54,7 @@ func (db *DB) SetupTokenValid(ctx context.Context, token string) error {
 		return ErrSetupDone
 	}
 	var n int
-	err = db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM setup_tokens
+	err = db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM setup_tokens
 		WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`, hashToken(token), db.Now()).Scan(&n)
 	if err != nil {
 		return fmt.Errorf("check setup token: %w", mapError(err))

@@ -66,5 +66,5 @@ func openSQLite(path string, readConns int) (*DB, error) {
 	read.SetMaxOpenConns(readConns)
 	read.SetMaxIdleConns(readConns)
 	read.SetConnMaxIdleTime(0)
-	return &DB{engine: SQLite, write: write, read: read, where: path}, nil
+	return &DB{engine: SQLite, write: write, read: read, reads: read, where: path}, nil
 }

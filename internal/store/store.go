@@ -49,8 +49,11 @@ type DB struct {
 	engine Engine
 	write  *sql.DB
 	read   *sql.DB
-	now    func() time.Time
-	where  string
+	// reads is where read methods query: the read pool, or one read
+	// transaction inside ReadSnapshot.
+	reads querier
+	now   func() time.Time
+	where string
 }
 
 // Open connects to the database named by cfg. It does not migrate: call Migrate.

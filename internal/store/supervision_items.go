@@ -56,7 +56,7 @@ func (db *DB) SendToSupervision(ctx context.Context, orgID string, it supervisio
 // WaitingSupervisionItems lists what a practitioner has sent to supervision
 // and is not yet discussed, oldest first.
 func (db *DB) WaitingSupervisionItems(ctx context.Context, orgID, practitionerID string) ([]supervision.Item, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, practitioner_id, family_id, kind, item_id, note, sent_at FROM supervision_items
+	rows, err := db.reads.QueryContext(ctx, `SELECT id, practitioner_id, family_id, kind, item_id, note, sent_at FROM supervision_items
 		WHERE org_id = $1 AND practitioner_id = $2 AND discussed_at IS NULL ORDER BY sent_at, id LIMIT 500`, orgID, practitionerID)
 	if err != nil {
 		return nil, fmt.Errorf("supervision items: %w", mapError(err))
@@ -79,7 +79,7 @@ func (db *DB) WaitingSupervisionItems(ctx context.Context, orgID, practitionerID
 // practitioner's supervision agenda, so pages can say it has been sent.
 func (db *DB) SentToSupervision(ctx context.Context, orgID, practitionerID string, kind supervision.ItemKind, itemID string) (bool, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM supervision_items
+	err := db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM supervision_items
 		WHERE org_id = $1 AND practitioner_id = $2 AND kind = $3 AND item_id = $4 AND discussed_at IS NULL`,
 		orgID, practitionerID, string(kind), itemID).Scan(&n)
 	if err != nil {

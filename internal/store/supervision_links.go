@@ -67,7 +67,7 @@ func (db *DB) UsersWithRole(ctx context.Context, orgID string, role access.Role)
 }
 
 func (db *DB) usersWhere(ctx context.Context, query string, args ...any) ([]access.User, error) {
-	rows, err := db.read.QueryContext(ctx, query, args...)
+	rows, err := db.reads.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", mapError(err))
 	}

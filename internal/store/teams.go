@@ -35,7 +35,7 @@ func (db *DB) CreateTeam(ctx context.Context, orgID, name string) (Team, error) 
 // ListTeams returns an organisation's teams by name. Organisations have a
 // handful of teams, so the list is bounded but not paginated.
 func (db *DB) ListTeams(ctx context.Context, orgID string) ([]Team, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, org_id, name, created_at FROM teams WHERE org_id = $1 ORDER BY name LIMIT 500`, orgID)
+	rows, err := db.reads.QueryContext(ctx, `SELECT id, org_id, name, created_at FROM teams WHERE org_id = $1 ORDER BY name LIMIT 500`, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("list teams: %w", mapError(err))
 	}

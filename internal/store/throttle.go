@@ -26,7 +26,7 @@ func (l Lockout) Locked(now time.Time) bool { return l.LockedUntil.After(now) }
 // SignInLockout returns the account's lock state; an account that has never
 // failed a sign-in has the zero Lockout.
 func (db *DB) SignInLockout(ctx context.Context, userID string) (Lockout, error) {
-	l, err := scanLockout(db.read.QueryRowContext(ctx,
+	l, err := scanLockout(db.reads.QueryRowContext(ctx,
 		`SELECT failures, locks, locked_until FROM sign_in_lockouts WHERE user_id = $1`, userID))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return Lockout{}, fmt.Errorf("sign-in lockout of %s: %w", userID, err)
@@ -103,7 +103,7 @@ func (db *DB) RecordSignInFailure(ctx context.Context, address, userID string) (
 // RecordSignInSuccess clears an account's failures and locks, after a
 // complete sign-in (second factor included).
 func (db *DB) RecordSignInSuccess(ctx context.Context, userID string) error {
-	if _, err := scanLockout(db.read.QueryRowContext(ctx,
+	if _, err := scanLockout(db.reads.QueryRowContext(ctx,
 		`SELECT failures, locks, locked_until FROM sign_in_lockouts WHERE user_id = $1`, userID)); errors.Is(err, ErrNotFound) {
 		return nil // nothing to clear: skip the write, as almost every sign-in can
 	}
@@ -135,7 +135,7 @@ func (db *DB) UnlockUser(ctx context.Context, orgID, userID string) error {
 // access.AddressFailureLimit sign-ins in the current window.
 func (db *DB) AddressThrottled(ctx context.Context, address string) (bool, error) {
 	var failures int
-	err := db.read.QueryRowContext(ctx, `SELECT failures FROM sign_in_address_failures WHERE address = $1 AND window_start > $2`,
+	err := db.reads.QueryRowContext(ctx, `SELECT failures FROM sign_in_address_failures WHERE address = $1 AND window_start > $2`,
 		address, db.Now().Add(-access.AddressWindow)).Scan(&failures)
 	switch err = mapError(err); {
 	case err == nil:

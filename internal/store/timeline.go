@@ -38,11 +38,11 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 			FROM family_summaries s WHERE s.family_id = $1 AND s.org_id = $2 AND ($3 = '' OR $3 = 'summary') AND s.created_at >= $4 AND s.created_at < $5`
 	args := []any{familyID, orgID, kind, from.UTC(), to.UTC()}
 	var page TimelinePage
-	if err := db.read.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+notes+`) AS a) + (SELECT COUNT(*) FROM (`+summaries+`) AS b)`,
+	if err := db.reads.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+notes+`) AS a) + (SELECT COUNT(*) FROM (`+summaries+`) AS b)`,
 		args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count timeline: %w", mapError(err))
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT t.kind, t.id, t.at, u.name, t.title, t.text FROM (
+	rows, err := db.reads.QueryContext(ctx, `SELECT t.kind, t.id, t.at, u.name, t.title, t.text FROM (
 			SELECT * FROM (`+notes+` ORDER BY n.occurred_at DESC, n.id LIMIT $6) AS a
 			UNION ALL
 			SELECT * FROM (`+summaries+` ORDER BY s.created_at DESC, s.id LIMIT $6) AS b

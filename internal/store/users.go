@@ -98,7 +98,7 @@ func createUser(ctx context.Context, q querier, now time.Time, nu NewUser) (acce
 
 // UserByEmail finds an account by email, in any organisation, for sign-in.
 func (db *DB) UserByEmail(ctx context.Context, email string) (access.User, error) {
-	row := db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, access.NormaliseEmail(email))
+	row := db.reads.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE email = $1`, access.NormaliseEmail(email))
 	u, err := scanUser(row)
 	if err != nil {
 		return access.User{}, fmt.Errorf("user by email: %w", err)
@@ -111,7 +111,7 @@ func nullable(s string) sql.NullString { return sql.NullString{String: s, Valid:
 
 // UserByID finds an account by its ID.
 func (db *DB) UserByID(ctx context.Context, id string) (access.User, error) {
-	u, err := scanUser(db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	u, err := scanUser(db.reads.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
 	if err != nil {
 		return access.User{}, fmt.Errorf("user %s: %w", id, err)
 	}
@@ -127,10 +127,10 @@ type UserPage struct {
 // ListUsers returns an organisation's accounts ordered by name, limit at a time.
 func (db *DB) ListUsers(ctx context.Context, orgID string, limit, offset int) (UserPage, error) {
 	var page UserPage
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE org_id = $1`, orgID).Scan(&page.Total); err != nil {
+	if err := db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE org_id = $1`, orgID).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count users: %w", mapError(err))
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+userColumns+` FROM users WHERE org_id = $1
+	rows, err := db.reads.QueryContext(ctx, `SELECT `+userColumns+` FROM users WHERE org_id = $1
 		ORDER BY name, id LIMIT $2 OFFSET $3`, orgID, limit, offset)
 	if err != nil {
 		return page, fmt.Errorf("list users: %w", mapError(err))
@@ -171,7 +171,7 @@ func (db *DB) UserNames(ctx context.Context, orgID string, userIDs []string) (ma
 // has changed after t. A sign-in that began before a change must start again.
 func (db *DB) UserChangedSince(ctx context.Context, userID string, t time.Time) (bool, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1 AND updated_at > $2`, userID, t.UTC()).Scan(&n)
+	err := db.reads.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1 AND updated_at > $2`, userID, t.UTC()).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("user changed since: %w", mapError(err))
 	}

@@ -146,7 +146,7 @@ func (db *DB) EnableUser(ctx context.Context, orgID, userID string) error {
 
 // UserInOrg finds a user by ID within one organisation only.
 func (db *DB) UserInOrg(ctx context.Context, orgID, userID string) (access.User, error) {
-	u, err := scanUser(db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1 AND org_id = $2`, userID, orgID))
+	u, err := scanUser(db.reads.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1 AND org_id = $2`, userID, orgID))
 	if err != nil {
 		return access.User{}, fmt.Errorf("user %s: %w", userID, err)
 	}
@@ -155,7 +155,7 @@ func (db *DB) UserInOrg(ctx context.Context, orgID, userID string) (access.User,
 
 // CountActiveUsersByRole counts an organisation's active accounts for each role.
 func (db *DB) CountActiveUsersByRole(ctx context.Context, orgID string) (map[access.Role]int, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT role, COUNT(*) FROM users WHERE org_id = $1 AND disabled_at IS NULL GROUP BY role`, orgID)
+	rows, err := db.reads.QueryContext(ctx, `SELECT role, COUNT(*) FROM users WHERE org_id = $1 AND disabled_at IS NULL GROUP BY role`, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("count users: %w", mapError(err))
 	}

@@ -34,7 +34,12 @@ func TestAllocation(t *testing.T) {
 	if home := p.get("/"); !strings.Contains(home.body, html.EscapeString(waiting.Name)) {
 		t.Error("the newly allocated family is not on the practitioner's caseload")
 	}
-	if r := sup.post("/families/"+waiting.ID+"/allocations/"+prac+"/end", nil); r.StatusCode != http.StatusSeeOther {
+	end := "/families/" + waiting.ID + "/allocations/" + prac + "/end"
+	if confirm := sup.get(end); confirm.StatusCode != http.StatusOK || !strings.Contains(confirm.body, "allocation to "+html.EscapeString(waiting.Name)+"?") ||
+		!strings.Contains(confirm.body, `action="`+end+`"`) {
+		t.Errorf("ending an allocation is not confirmed first: %d", confirm.StatusCode)
+	}
+	if r := sup.post(end, nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("end allocation: %d", r.StatusCode)
 	}
 	details := sup.get("/families/" + waiting.ID + "/details")

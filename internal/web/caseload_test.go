@@ -62,6 +62,10 @@ func TestCaseloadNextDueAndAlerts(t *testing.T) {
 	if strings.Contains(row, "Overdue") || strings.Contains(row, "withdrawn") {
 		t.Errorf("caseload row = %s; nothing is overdue or withdrawn yet", row)
 	}
+	// The family's own page says the same near its top.
+	if page := c.get("/families/" + fam.ID).body; !strings.Contains(page, "See the children by "+due) || !strings.Contains(page, "Child protection plan, since") {
+		t.Error("the family page does not show its context and the next visit due")
+	}
 
 	env.Clock.Advance(15 * 24 * time.Hour)
 	consent, err := env.DB.RecordConsent(ctx, prac.OrgID, prac.ID, family.Consent{FamilyID: fam.ID, Kind: family.ShareWithGroup, How: family.Written, GivenBy: "Mum"})

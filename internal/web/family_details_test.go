@@ -30,7 +30,15 @@ func TestContextConsentAndStatus(t *testing.T) {
 	if len(ctxs) != 1 || !ctxs[0].Current() {
 		t.Fatalf("contexts = %+v", ctxs)
 	}
-	if r := c.post(base+"/contexts/"+ctxs[0].ID+"/end", nil); r.StatusCode != http.StatusSeeOther {
+	end := base + "/contexts/" + ctxs[0].ID + "/end"
+	if page := c.get(base + "/details"); !strings.Contains(page.body, `href="`+end+`"`) {
+		t.Error("the details page does not link to ending the context")
+	}
+	if confirm := c.get(end); confirm.StatusCode != http.StatusOK || !strings.Contains(confirm.body, "Record that this context ended today?") ||
+		!strings.Contains(confirm.body, `action="`+end+`"`) || !strings.Contains(confirm.body, "Child protection plan, since 3 September 2026") {
+		t.Errorf("ending a context is not confirmed first: %d", confirm.StatusCode)
+	}
+	if r := c.post(end, nil); r.StatusCode != http.StatusSeeOther {
 		t.Errorf("end context: %d", r.StatusCode)
 	}
 
@@ -44,11 +52,19 @@ func TestContextConsentAndStatus(t *testing.T) {
 	if !family.Holds(consents, family.ShareWithGroup) {
 		t.Fatal("the consent does not hold")
 	}
-	if r := c.post(base+"/consents/"+consents[0].ID+"/withdraw", nil); r.StatusCode != http.StatusSeeOther {
+	withdraw := base + "/consents/" + consents[0].ID + "/withdraw"
+	if confirm := c.get(withdraw); confirm.StatusCode != http.StatusOK || !strings.Contains(confirm.body, "Record that the family has withdrawn this consent?") ||
+		!strings.Contains(confirm.body, `action="`+withdraw+`"`) {
+		t.Errorf("withdrawing consent is not confirmed first: %d", confirm.StatusCode)
+	}
+	if r := c.post(withdraw, nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("withdraw: %d", r.StatusCode)
 	}
 	if consents, _ = env.DB.Consents(t.Context(), fam.OrgID, fam.ID); family.Holds(consents, family.ShareWithGroup) {
 		t.Error("the withdrawn consent still holds")
+	}
+	if again := c.get(withdraw); again.StatusCode != http.StatusNotFound {
+		t.Errorf("confirming a consent already withdrawn: %d, want 404", again.StatusCode)
 	}
 
 	if r := c.post(base+"/status", url.Values{"status": {"closed"}}); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Say why") {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -64,26 +65,14 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := caseloadData{Today: s.db.Now(), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
-	var mine []store.Family
-	var err error
 	switch actor.Role {
 	case access.Practitioner:
 		d.Heading = "Your caseload"
-		mine, err = s.db.AllocatedFamilies(r.Context(), actor.OrgID, actor.UserID)
 	case access.Supervisor:
 		d.Heading = "Your team's families"
-		mine, err = s.db.TeamFamilies(r.Context(), actor.OrgID, actor.UserID)
 	default:
 		d.Heading = "Find a family"
 	}
-	if err != nil {
-		return err
-	}
-	inScope := map[string]bool{}
-	for _, f := range mine {
-		inScope[f.ID] = true
-	}
-	var found []store.Family
 	if r.URL.Query().Has("q") {
 		d.Searched = true
 		switch n := utf8.RuneCountInString(d.Query); {
@@ -91,29 +80,12 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 			d.Problem = "Type at least 2 letters of the family's name"
 		case n > 100:
 			d.Problem = "Type 100 letters or fewer"
-		default:
-			if found, err = s.db.SearchFamilies(r.Context(), actor.OrgID, d.Query, searchLimit+1); err != nil {
-				return err
-			}
-			if len(found) > searchLimit {
-				found, d.More = found[:searchLimit], true
-			}
 		}
 	}
-	// Children are shown only for families in the actor's own work.
-	children, err := s.db.ChildrenOf(r.Context(), actor.OrgID, keys(inScope))
-	if err != nil {
+	// One snapshot: the page's reads agree with each other, and on SQLite
+	// they share a warm page cache.
+	if err := s.db.ReadSnapshot(r.Context(), func(db *store.DB) error { return readCaseload(r.Context(), db, actor, &d) }); err != nil {
 		return err
-	}
-	signals, err := s.db.CaseloadSignals(r.Context(), actor.OrgID, keys(inScope), d.Today.Add(-family.AlertWindow))
-	if err != nil {
-		return err
-	}
-	for _, f := range mine {
-		d.Rows = append(d.Rows, newCaseloadRow(f, children[f.ID], true, signals[f.ID], d.Today))
-	}
-	for _, f := range found {
-		d.Results = append(d.Results, newCaseloadRow(f, children[f.ID], inScope[f.ID], signals[f.ID], d.Today))
 	}
 	// The names shown are personal data: the read is recorded, but not what
 	// was typed, which may itself name someone.
@@ -126,6 +98,51 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 		status = http.StatusUnprocessableEntity
 	}
 	return s.render(w, r, status, "caseload", d.Heading, d)
+}
+
+// readCaseload fills in the actor's own families and, when a search was
+// asked for and is valid, the families it finds, with what each row shows.
+func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *caseloadData) error {
+	var mine []store.Family
+	var err error
+	switch actor.Role {
+	case access.Practitioner:
+		mine, err = db.AllocatedFamilies(ctx, actor.OrgID, actor.UserID)
+	case access.Supervisor:
+		mine, err = db.TeamFamilies(ctx, actor.OrgID, actor.UserID)
+	}
+	if err != nil {
+		return err
+	}
+	inScope := map[string]bool{}
+	for _, f := range mine {
+		inScope[f.ID] = true
+	}
+	var found []store.Family
+	if d.Searched && d.Problem == "" {
+		if found, err = db.SearchFamilies(ctx, actor.OrgID, d.Query, searchLimit+1); err != nil {
+			return err
+		}
+		if len(found) > searchLimit {
+			found, d.More = found[:searchLimit], true
+		}
+	}
+	// Children and signals are shown only for families in the actor's own work.
+	children, err := db.ChildrenOf(ctx, actor.OrgID, keys(inScope))
+	if err != nil {
+		return err
+	}
+	signals, err := db.CaseloadSignals(ctx, actor.OrgID, keys(inScope), d.Today.Add(-family.AlertWindow))
+	if err != nil {
+		return err
+	}
+	for _, f := range mine {
+		d.Rows = append(d.Rows, newCaseloadRow(f, children[f.ID], true, signals[f.ID], d.Today))
+	}
+	for _, f := range found {
+		d.Results = append(d.Results, newCaseloadRow(f, children[f.ID], inScope[f.ID], signals[f.ID], d.Today))
+	}
+	return nil
 }
 
 func listReason(own int, searched bool, found int) string {

@@ -32,6 +32,9 @@ type familyData struct {
 	// SafetyFlags are the safety steps workers who feel at risk have asked
 	// for; every member of staff who opens the record sees them.
 	SafetyFlags []engagement.SafetyFlag
+	// Glance is the family's row as its caseload shows it: current
+	// contexts, last contact, next due and alerts.
+	Glance caseloadRow
 }
 
 // Children returns the family's children, oldest first.
@@ -132,6 +135,11 @@ func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
 	if data.SafetyFlags, err = s.db.ActiveSafetyFlags(r.Context(), actor.OrgID, id); err != nil {
 		return err
 	}
+	signals, err := s.db.CaseloadSignals(r.Context(), actor.OrgID, []string{id}, data.Today.Add(-family.AlertWindow))
+	if err != nil {
+		return err
+	}
+	data.Glance = newCaseloadRow(f, nil, true, signals[id], data.Today)
 	// Openings outside people's work are shown to the family's own workers.
 	if rel == access.Allocated || rel == access.Supervised {
 		data.ShowOpenings = true

@@ -37,8 +37,17 @@ func (s *Server) detailsPage(w http.ResponseWriter, r *http.Request) error {
 	return s.renderDetails(w, r, http.StatusOK, id, newForm(), newForm(), newForm())
 }
 
+// renderDetails shows the details page with its three forms, checking the
+// wording of a context's detail and of the reason for closing. Who agreed
+// to what is a name and a choice, so the consent form is not checked.
 func (s *Server) renderDetails(w http.ResponseWriter, r *http.Request, status int, id string, ctxForm, consentForm, statusForm *form) error {
 	actor := actorFrom(r.Context())
+	if err := s.checkFields(r, ctxForm, "detail"); err != nil {
+		return err
+	}
+	if err := s.checkFields(r, statusForm, "reason"); err != nil {
+		return err
+	}
 	f, err := s.db.FamilyInOrg(r.Context(), actor.OrgID, id)
 	if err != nil {
 		return err
@@ -73,6 +82,9 @@ func (s *Server) addContext(w http.ResponseWriter, r *http.Request) error {
 	f := newForm()
 	for _, k := range []string{"kind", "detail", "started-day", "started-month", "started-year"} {
 		f.Values[k] = r.PostForm.Get(k)
+	}
+	if checkOnly(r) {
+		return s.renderDetails(w, r, http.StatusOK, id, f, newForm(), newForm())
 	}
 	started, ok := family.DateFromParts(f.Values["started-day"], f.Values["started-month"], f.Values["started-year"])
 	c := family.Context{FamilyID: id, Kind: family.ContextKind(f.Values["kind"]), Detail: f.Values["detail"], StartedOn: started,
@@ -177,9 +189,13 @@ func (s *Server) setStatus(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	open := r.PostForm.Get("status") == "open"
-	reason := strings.TrimSpace(r.PostForm.Get("reason"))
+	f := newForm()
+	f.Values["reason"] = r.PostForm.Get("reason")
+	if checkOnly(r) {
+		return s.renderDetails(w, r, http.StatusOK, id, newForm(), newForm(), f)
+	}
+	reason := strings.TrimSpace(f.Values["reason"])
 	if !open && reason == "" {
-		f := newForm()
 		f.Add("reason", "Say why the family's record is closing")
 		return s.renderDetails(w, r, http.StatusUnprocessableEntity, id, newForm(), newForm(), f)
 	}

@@ -68,6 +68,35 @@ func (s *Server) readPerson(r *http.Request, familyID string) (family.Member, *f
 	return m, f
 }
 
+// personChecked lists the person form's fields whose wording is checked:
+// what practitioners write about the person. Their name, school,
+// relationship and languages are facts, not descriptions.
+var personChecked = []string{"what-matters", "access"}
+
+// renderPerson shows the form for a person, with the wording of its
+// free-text fields checked.
+func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, status int, title string, d personData) error {
+	d.Kinds = family.Kinds()
+	if err := s.checkFields(r, d.Form, personChecked...); err != nil {
+		return err
+	}
+	return s.render(w, r, status, "family_person", title, d)
+}
+
+// personFormStatus says whether a posted person form is shown again rather
+// than saved, and with what status: 200 for "Check my wording", which
+// shows only the wording hints, and 422 when something needs correcting.
+func personFormStatus(r *http.Request, f *form) (status int, show bool) {
+	if checkOnly(r) {
+		f.Errors = nil
+		return http.StatusOK, true
+	}
+	if !f.Valid() {
+		return http.StatusUnprocessableEntity, true
+	}
+	return 0, false
+}
+
 func (s *Server) newPersonPage(w http.ResponseWriter, r *http.Request) error {
 	id, _, handled, err := s.familyFor(w, r, access.Create)
 	if handled {
@@ -79,8 +108,8 @@ func (s *Server) newPersonPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm()
 	f.Values["kind"] = string(kind)
-	return s.render(w, r, http.StatusOK, "family_person", "Add someone to the family",
-		personData{FamilyID: id, Action: "/families/" + id + "/people", Kind: kind, Kinds: family.Kinds(), Form: f, New: true})
+	return s.renderPerson(w, r, http.StatusOK, "Add someone to the family",
+		personData{FamilyID: id, Action: "/families/" + id + "/people", Kind: kind, Form: f, New: true})
 }
 
 func (s *Server) addPerson(w http.ResponseWriter, r *http.Request) error {
@@ -92,9 +121,9 @@ func (s *Server) addPerson(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m, f := s.readPerson(r, id)
-	if !f.Valid() {
-		return s.render(w, r, http.StatusUnprocessableEntity, "family_person", "Add someone to the family",
-			personData{FamilyID: id, Action: "/families/" + id + "/people", Kind: m.Kind, Kinds: family.Kinds(), Form: f, New: true})
+	if status, show := personFormStatus(r, f); show {
+		return s.renderPerson(w, r, status, "Add someone to the family",
+			personData{FamilyID: id, Action: "/families/" + id + "/people", Kind: m.Kind, Form: f, New: true})
 	}
 	actor := actorFrom(r.Context())
 	m.ID = ids.New()
@@ -132,8 +161,8 @@ func (s *Server) editPersonPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, http.StatusOK, "family_person", "Change "+m.Name+"'s details",
-		personData{FamilyID: id, Action: "/families/" + id + "/people/" + m.ID, Kind: m.Kind, Kinds: family.Kinds(), Form: personForm(m)})
+	return s.renderPerson(w, r, http.StatusOK, "Change "+m.Name+"'s details",
+		personData{FamilyID: id, Action: "/families/" + id + "/people/" + m.ID, Kind: m.Kind, Form: personForm(m)})
 }
 
 func (s *Server) savePerson(w http.ResponseWriter, r *http.Request) error {
@@ -149,9 +178,9 @@ func (s *Server) savePerson(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m, f := s.readPerson(r, id)
-	if !f.Valid() {
-		return s.render(w, r, http.StatusUnprocessableEntity, "family_person", "Change "+old.Name+"'s details",
-			personData{FamilyID: id, Action: "/families/" + id + "/people/" + old.ID, Kind: m.Kind, Kinds: family.Kinds(), Form: f})
+	if status, show := personFormStatus(r, f); show {
+		return s.renderPerson(w, r, status, "Change "+old.Name+"'s details",
+			personData{FamilyID: id, Action: "/families/" + id + "/people/" + old.ID, Kind: m.Kind, Form: f})
 	}
 	m.ID = old.ID
 	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "person changed: "+m.ID); err != nil {

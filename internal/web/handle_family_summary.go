@@ -6,7 +6,6 @@ import (
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/family"
-	"github.com/steadfast-care/steadfast/internal/language"
 )
 
 // summaryData is what the page for the three columns shows.
@@ -14,44 +13,40 @@ type summaryData struct {
 	FamilyID string
 	Form     *form
 	History  []family.Summary // newest first
-	// Findings holds the wording hints for each column, by field name.
-	Findings map[string][]language.Finding
-}
-
-// withFindings checks the wording of the three columns as typed.
-func (s *Server) withFindings(r *http.Request, d summaryData) (summaryData, error) {
-	checker, err := s.languageChecker(r.Context(), actorFrom(r.Context()).OrgID)
-	if err != nil {
-		return d, err
-	}
-	d.Findings = map[string][]language.Finding{}
-	for _, c := range summaryColumns() {
-		d.Findings[c.Name] = checker.Check(d.Form.Value(c.Name))
-	}
-	return d, nil
 }
 
 // summaryHistory bounds the versions shown under the form.
 const summaryHistory = 50
+
+// renderSummary shows the three columns' form, with the wording of each
+// column checked, above the history of earlier versions.
+func (s *Server) renderSummary(w http.ResponseWriter, r *http.Request, status int, id string, f *form) error {
+	history, err := s.db.Summaries(r.Context(), actorFrom(r.Context()).OrgID, id, summaryHistory)
+	if err != nil {
+		return err
+	}
+	if f == nil {
+		f = newForm()
+		if len(history) > 0 {
+			f.Values["worried"], f.Values["working-well"], f.Values["needs-to-happen"] = history[0].Worried, history[0].WorkingWell, history[0].NeedsToHappen
+		}
+	}
+	var names []string
+	for _, c := range summaryColumns() {
+		names = append(names, c.Name)
+	}
+	if err := s.checkFields(r, f, names...); err != nil {
+		return err
+	}
+	return s.render(w, r, status, "family_summary", "Worries, strengths and next steps", summaryData{FamilyID: id, Form: f, History: history})
+}
 
 func (s *Server) summaryPage(w http.ResponseWriter, r *http.Request) error {
 	id, _, handled, err := s.familyFor(w, r, access.Read)
 	if handled {
 		return err
 	}
-	history, err := s.db.Summaries(r.Context(), actorFrom(r.Context()).OrgID, id, summaryHistory)
-	if err != nil {
-		return err
-	}
-	f := newForm()
-	if len(history) > 0 {
-		f.Values["worried"], f.Values["working-well"], f.Values["needs-to-happen"] = history[0].Worried, history[0].WorkingWell, history[0].NeedsToHappen
-	}
-	d, err := s.withFindings(r, summaryData{FamilyID: id, Form: f, History: history})
-	if err != nil {
-		return err
-	}
-	return s.render(w, r, http.StatusOK, "family_summary", "Worries, strengths and next steps", d)
+	return s.renderSummary(w, r, http.StatusOK, id, nil)
 }
 
 func (s *Server) saveSummary(w http.ResponseWriter, r *http.Request) error {
@@ -67,19 +62,14 @@ func (s *Server) saveSummary(w http.ResponseWriter, r *http.Request) error {
 		NeedsToHappen: r.PostForm.Get("needs-to-happen"), AuthorID: actor.UserID}
 	f := newForm()
 	f.Values["worried"], f.Values["working-well"], f.Values["needs-to-happen"] = sum.Worried, sum.WorkingWell, sum.NeedsToHappen
+	if checkOnly(r) {
+		return s.renderSummary(w, r, http.StatusOK, id, f)
+	}
 	for field, problem := range sum.Problems() {
 		f.Add(field, problem)
 	}
 	if !f.Valid() {
-		history, err := s.db.Summaries(r.Context(), actor.OrgID, id, summaryHistory)
-		if err != nil {
-			return err
-		}
-		d, err := s.withFindings(r, summaryData{FamilyID: id, Form: f, History: history})
-		if err != nil {
-			return err
-		}
-		return s.render(w, r, http.StatusUnprocessableEntity, "family_summary", "Worries, strengths and next steps", d)
+		return s.renderSummary(w, r, http.StatusUnprocessableEntity, id, f)
 	}
 	if err := s.recordChange(r, audit.Update, access.KindFamily, id, "worries, strengths and next steps saved"); err != nil {
 		return err

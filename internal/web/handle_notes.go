@@ -26,9 +26,12 @@ type noteFormData struct {
 	Kinds      []family.NoteKind
 	Seen       []family.ChildSeen
 	DraftSaved *time.Time // when the draft shown was last saved, if one was restored
-	// BodyFindings are the language checker's hints for what happened.
-	BodyFindings []language.Finding
 }
+
+// noteChecked lists the note form's fields whose wording is checked. The
+// child's own words are not: they are a quotation, and the checker must
+// never correct a child.
+var noteChecked = []string{"body"}
 
 // noteFromForm reads a note from the form's fields.
 func (s *Server) noteFromForm(f *form, familyID, authorID string) family.Note {
@@ -63,6 +66,9 @@ func postedNoteForm(r *http.Request) *form {
 
 func (s *Server) renderNoteForm(w http.ResponseWriter, r *http.Request, status int, d noteFormData) error {
 	d.Kinds, d.Seen = family.NoteKinds(), family.ChildSeenOptions()
+	if err := s.checkFields(r, d.Form, noteChecked...); err != nil {
+		return err
+	}
 	title := "Write a contact note"
 	if d.NoteID != "" {
 		title = "Change a contact note"
@@ -156,12 +162,7 @@ func (s *Server) saveNote(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := noteFormData{FamilyID: id, NoteID: existing.ID, Action: r.URL.Path, Form: f}
-	checker, err := s.languageChecker(r.Context(), actor.OrgID)
-	if err != nil {
-		return err
-	}
-	d.BodyFindings = checker.Check(f.Value("body"))
-	if r.PostForm.Get("action") == "check" {
+	if checkOnly(r) {
 		return s.renderNoteForm(w, r, http.StatusOK, d)
 	}
 	if r.PostForm.Get("action") == "draft" {

@@ -28,7 +28,9 @@ func (s *Server) languageChecker(ctx context.Context, orgID string) (*language.C
 const maxHintWrites = 3
 
 // languageHintsView is what the "language-hints" partial draws beside one
-// free-text field: one hint for each term found in it.
+// free-text field: one hint for each term found in it. Forms rarely build
+// one themselves: a field checked with Server.checkFields gets its hints
+// from the "textarea" and "input" partials.
 type languageHintsView struct {
 	// ID is the hints' element id. Give it to the field's aria-describedby
 	// when Hints is not empty; languageHintsID returns it.
@@ -85,9 +87,10 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-// checkWording answers the note form's script as someone types: the hints
-// for the posted text, as an HTML fragment to place beside the field. It
-// reads no record, so it needs no policy decision, and it stores nothing.
+// checkWording answers the page's script as someone types in a checked
+// field (see checkFields): the hints for the posted text, as an HTML
+// fragment to place beside the field. It reads no record, so it needs no
+// policy decision, and it stores nothing.
 func (s *Server) checkWording(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err

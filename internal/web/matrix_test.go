@@ -154,6 +154,14 @@ var accessMatrix = map[string]matrixRow{
 	"GET /allocations":  {path: "/allocations", signedOut: 303, html: true, byRole: roles(200, 200, 403, 403, 403)},
 	"POST /allocations": {path: "/allocations", signedOut: 303, html: true, byRole: roles(422, 422, 403, 403, 403)},
 	// Ending an allocation: the practitioner's supervisor, or an administrator.
+	// Its confirmation page names the practitioner, so the row asks about the
+	// related family's real allocation.
+	"GET /families/{id}/allocations/{practitioner}/end": {path: "/families/{family}/allocations/{practitioner}/end", signedOut: 303, html: true,
+		byTarget: map[target]map[access.Role]int{
+			related:   roles(404, 200, 404, 404, 404),
+			unrelated: roles(404, 404, 404, 404, 404),
+			otherOrg:  roles(404, 404, 404, 404, 404),
+		}},
 	"POST /families/{id}/allocations/{practitioner}/end": {path: "/families/{family}/allocations/" + noSuchUser + "/end", signedOut: 303, html: false,
 		byTarget: map[target]map[access.Role]int{
 			related:   roles(404, 303, 404, 404, 404),
@@ -212,8 +220,10 @@ var accessMatrix = map[string]matrixRow{
 	// Context, consent and status. Unknown contexts and consents do not exist.
 	"GET /families/{id}/details":                      familyWork("/families/{family}/details", 200),
 	"POST /families/{id}/contexts":                    familyWork("/families/{family}/contexts", 422),
+	"GET /families/{id}/contexts/{context}/end":       familyWork("/families/{family}/contexts/"+noSuchUser+"/end", 404),
 	"POST /families/{id}/contexts/{context}/end":      familyWork("/families/{family}/contexts/"+noSuchUser+"/end", 404),
 	"POST /families/{id}/consents":                    familyWork("/families/{family}/consents", 422),
+	"GET /families/{id}/consents/{consent}/withdraw":  familyWork("/families/{family}/consents/"+noSuchUser+"/withdraw", 404),
 	"POST /families/{id}/consents/{consent}/withdraw": familyWork("/families/{family}/consents/"+noSuchUser+"/withdraw", 404),
 	"POST /families/{id}/status":                      familyWork("/families/{family}/status", 422),
 	// Engagement records. Forms posted empty are explained (422). Taking a
@@ -253,6 +263,7 @@ type matrixFixture struct {
 	// engagement is an engagement record of the related family, by its
 	// practitioner, who feels at risk; action and hypothesis are its own.
 	engagement, action, hypothesis string
+	prac                           string // the practitioner allocated to the related family
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -300,12 +311,12 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
+	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID, prac: prac.ID,
 		engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID}
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
-	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note,
+	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis).Replace(pattern)
 }
 

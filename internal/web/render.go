@@ -14,6 +14,7 @@ import (
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/language"
 )
 
 //go:embed templates
@@ -27,7 +28,7 @@ type templates struct {
 func loadTemplates(zone *time.Location, staticVersion string) (*templates, error) {
 	funcs := template.FuncMap{
 		"field":       field,
-		"describedBy": describedBy,
+		"withRows":    withRows,
 		"columns":     summaryColumns,
 		"when":        whenIn(zone),
 		"asset":       assetPath(staticVersion),
@@ -237,6 +238,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 type form struct {
 	Values map[string]string
 	Errors []fieldError
+	// Findings holds the respectful-language checker's findings for each
+	// field whose wording is checked, by field name. A field is checked when
+	// its name is a key, even with no findings; Server.checkFields fills it.
+	Findings map[string][]language.Finding
 }
 
 // fieldError is one problem with one field, shown in the error summary and

@@ -33,10 +33,11 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
   })
 }
 
-// Live wording hints: a field with data-language-check asks the server for
-// the respectful-language checker's hints as someone types, and shows them
-// beside the field. Without JavaScript, "Check my wording" does the same.
-for (const field of document.querySelectorAll('textarea[data-language-check]')) {
+// Live wording hints: a field with data-language-check (a textarea or a text
+// input) asks the server for the respectful-language checker's hints as
+// someone types, and shows them beside the field. Without JavaScript,
+// "Check my wording" does the same.
+for (const field of document.querySelectorAll('[data-language-check]')) {
   const name = field.dataset.languageCheck
   const box = document.querySelector(`[data-hints-for="${name}"]`)
   if (!box) continue
