@@ -367,3 +367,24 @@ func TestEngagementViewsAreAudited(t *testing.T) {
 		}
 	}
 }
+
+// TestEngagementCheckMyWording: what the practitioner writes is checked,
+// live and with "Check my wording", which saves nothing; the family's own
+// view, in their words, is never corrected.
+func TestEngagementCheckMyWording(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fam := allocatedFamily(t, env, "The Wording-Checked family")
+	base := "/families/" + fam.ID + "/engagement"
+	c := newClient(t, env)
+	c.signIn(env.Accounts[access.Practitioner])
+	form := c.get(base + "/new")
+	for _, f := range []string{"seen-avoidance", "hard-areas", "hypothesis-other", "for-child", "feelings"} {
+		wantChecked(t, "the engagement form", form, f)
+	}
+	wantNotChecked(t, "the engagement form", form, "family-view")
+	v := url.Values{"patterns": {"avoidance"}, "seen-avoidance": {"Mum refused to open the door."}, "family-view": {"Dad said we treat him as uncooperative."}, "action": {"check"}}
+	wantHints(t, "check my wording", c.post(base, v), http.StatusOK, "seen-avoidance", "refused", "Mum refused to open the door.", "Dad said we treat him as uncooperative.")
+	if list, _ := env.DB.EngagementRecords(t.Context(), fam.OrgID, fam.ID, 10); len(list) != 0 {
+		t.Error("checking the wording saved a record")
+	}
+}

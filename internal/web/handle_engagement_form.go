@@ -9,13 +9,13 @@ import (
 	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/family"
-	"github.com/steadfast-care/steadfast/internal/language"
 )
 
 // engagementActionRows is how many plan actions the form offers at once.
 const engagementActionRows = 3
 
-// engagementFormData is what the engagement record form shows.
+// engagementFormData is what the engagement record form shows. The
+// form's free-text fields carry their wording findings (Server.checkFields).
 type engagementFormData struct {
 	FamilyID   string
 	FamilyName string
@@ -24,8 +24,6 @@ type engagementFormData struct {
 	Reasons    []engagement.Reason
 	Steps      []engagement.SafetyStep
 	ActionRows []int
-	// Findings holds the wording hints for each free-text field, by name.
-	Findings map[string][]language.Finding
 }
 
 // Checked reports whether a checkbox of the group name with value was ticked.
@@ -36,19 +34,6 @@ func (d engagementFormData) Checked(name, value string) bool {
 // checkKey is where a ticked checkbox is kept in a form's values.
 func checkKey(name, value string) string { return name + "/" + value }
 
-// engagementText is what the form draws for one free-text field: its
-// label, hint, what was typed, any error, and its wording hints.
-type engagementText struct {
-	Name, Label, Hint, Value, Error string
-	Hints                           languageHintsView
-}
-
-// Text returns what the form needs to draw the free-text field name.
-func (d engagementFormData) Text(name, label, hint string) engagementText {
-	return engagementText{Name: name, Label: label, Hint: hint, Value: d.Form.Value(name), Error: d.Form.Error(name),
-		Hints: languageHints(name, d.Findings[name])}
-}
-
 // SeenField names the field for the behaviour seen under a pattern.
 func (d engagementFormData) SeenField(p engagement.Pattern) string { return engagement.SeenField(p) }
 
@@ -57,13 +42,21 @@ func (d engagementFormData) ActionField(n int, part string) string {
 	return engagement.ActionField(n, part)
 }
 
-// engagementTextFields are the form's free-text fields, checked for wording.
+// engagementTextFields are the form's free-text fields.
 func engagementTextFields() []string {
-	out := []string{engagement.FieldHardAreas, engagement.FieldHypOther, engagement.FieldFamilyView, engagement.FieldForChild, engagement.FieldFeelings}
+	return append(engagementCheckedFields(), engagement.FieldFamilyView)
+}
+
+// engagementCheckedFields are the free-text fields whose wording is
+// checked: everything the practitioner writes in their own words. The
+// family's own view is not checked: it is their words, often a quotation,
+// and the checker never corrects a family.
+func engagementCheckedFields() []string {
+	var out []string
 	for _, p := range engagement.Patterns() {
 		out = append(out, engagement.SeenField(p))
 	}
-	return out
+	return append(out, engagement.FieldHardAreas, engagement.FieldHypOther, engagement.FieldForChild, engagement.FieldFeelings)
 }
 
 // engagementFieldOrder is the order of the form's fields, so the error
@@ -152,13 +145,8 @@ func engagementFromForm(f *form, r *http.Request, familyID, authorID string) eng
 }
 
 func (s *Server) renderEngagementForm(w http.ResponseWriter, r *http.Request, status int, d engagementFormData) error {
-	checker, err := s.languageChecker(r.Context(), actorFrom(r.Context()).OrgID)
-	if err != nil {
+	if err := s.checkFields(r, d.Form, engagementCheckedFields()...); err != nil {
 		return err
-	}
-	d.Findings = map[string][]language.Finding{}
-	for _, name := range engagementTextFields() {
-		d.Findings[name] = checker.Check(d.Form.Value(name))
 	}
 	d.Patterns, d.Reasons, d.Steps = engagement.Patterns(), engagement.Reasons(), engagement.SafetySteps()
 	for n := 1; n <= engagementActionRows; n++ {
@@ -196,7 +184,7 @@ func (s *Server) saveEngagement(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
 	f := postedEngagementForm(r)
 	d := engagementFormData{FamilyID: id, Form: f}
-	if r.PostForm.Get("action") == "check" {
+	if checkOnly(r) {
 		return s.renderEngagementForm(w, r, http.StatusOK, d)
 	}
 	rec := engagementFromForm(f, r, id, actor.UserID)
