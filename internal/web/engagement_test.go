@@ -217,7 +217,8 @@ func TestSafetyStepEnds(t *testing.T) {
 	base := "/families/" + fam.ID + "/engagement/" + fx.engagement
 	s := newClient(t, env)
 	s.signIn(env.Accounts[access.Supervisor])
-	if !strings.Contains(s.get("/").body, "feels at risk working with") {
+	alert := "feels at risk working with <strong>" + html.EscapeString(fam.Name) + "</strong>"
+	if !strings.Contains(s.get("/").body, alert) {
 		t.Fatal("no alert to begin with")
 	}
 	if r := s.post(base+"/safety/end", url.Values{"end-reason": {""}}); r.StatusCode != http.StatusUnprocessableEntity ||
@@ -259,7 +260,7 @@ func TestSafetyStepEnds(t *testing.T) {
 		t.Errorf("a colleague ending the flag: %d, want 403", r.StatusCode)
 	}
 	wantRedirect(t, "end the step", s.post(base+"/safety/end", url.Values{"end-reason": {"Dad has moved out; we talked it through in supervision"}}), base)
-	if strings.Contains(s.get("/").body, "feels at risk working with") {
+	if strings.Contains(s.get("/").body, alert) {
 		t.Error("the alert is still on the supervisor's home page")
 	}
 	if r := s.get("/families/" + fam.ID); strings.Contains(r.body, "Joint visits.") {
@@ -386,5 +387,59 @@ func TestEngagementCheckMyWording(t *testing.T) {
 	wantHints(t, "check my wording", c.post(base, v), http.StatusOK, "seen-avoidance", "refused", "Mum refused to open the door.", "Dad said we treat him as uncooperative.")
 	if list, _ := env.DB.EngagementRecords(t.Context(), fam.OrgID, fam.ID, 10); len(list) != 0 {
 		t.Error("checking the wording saved a record")
+	}
+}
+
+// TestNoPageLabelsAFamily is the second half of acceptance 4: every page
+// the demo's practitioner and supervisor can reach about their families,
+// engagement records included, is free of "uncooperative" and the other
+// labels guidance asks us to replace with what happened.
+func TestNoPageLabelsAFamily(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	labels := []string{"uncooperative", "unco-operative", "non-compliant", "non-compliance", "disguised compliance", "hard to reach", "resistant family"}
+	for _, role := range []access.Role{access.Practitioner, access.Supervisor} {
+		c := newClient(t, env)
+		c.signIn(env.Accounts[role])
+		u, err := env.DB.UserByEmail(t.Context(), env.Accounts[role].Email)
+		if err != nil {
+			t.Fatal(err)
+		}
+		families, err := env.DB.AllocatedFamilies(t.Context(), u.OrgID, u.ID)
+		if role == access.Supervisor {
+			families, err = env.DB.TeamFamilies(t.Context(), u.OrgID, u.ID)
+		}
+		if err != nil || len(families) == 0 {
+			t.Fatalf("%s's families: %d, %v", role, len(families), err)
+		}
+		paths := []string{"/", "/families", "/team"}
+		records := 0
+		for _, f := range families {
+			base := "/families/" + f.ID
+			paths = append(paths, base, base+"/engagement", base+"/engagement/new", base+"/timeline", base+"/summary", base+"/scale", base+"/details")
+			list, err := env.DB.EngagementRecords(t.Context(), u.OrgID, f.ID, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range list {
+				paths = append(paths, base+"/engagement/"+r.ID)
+				records++
+			}
+		}
+		if records == 0 {
+			t.Errorf("%s reached no engagement record in the demo", role)
+		}
+		for _, path := range paths {
+			r := c.get(path)
+			if r.StatusCode != http.StatusOK {
+				t.Errorf("%s as %s: %d", path, role, r.StatusCode)
+				continue
+			}
+			body := strings.ToLower(r.body)
+			for _, l := range labels {
+				if strings.Contains(body, l) {
+					t.Errorf("%s as %s says %q", path, role, l)
+				}
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -36,26 +37,37 @@ func (s *Server) engagementPage(w http.ResponseWriter, r *http.Request) error {
 	if handled {
 		return err
 	}
-	ctx, orgID := r.Context(), actorFrom(r.Context()).OrgID
 	d := engagementData{Today: s.db.Now()}
-	if d.Family, err = s.db.FamilyInOrg(ctx, orgID, id); err != nil {
+	if err := s.db.ReadSnapshot(r.Context(), func(db *store.DB) error {
+		return readEngagement(r.Context(), db, actorFrom(r.Context()).OrgID, id, &d)
+	}); err != nil {
 		return err
 	}
-	if d.Records, err = s.db.EngagementRecords(ctx, orgID, id, engagementHistory); err != nil {
+	return s.render(w, r, http.StatusOK, "engagement", "Engagement records", d)
+}
+
+// readEngagement reads what a family's engagement page shows, from one
+// state of the database.
+func readEngagement(ctx context.Context, db *store.DB, orgID, id string, d *engagementData) error {
+	var err error
+	if d.Family, err = db.FamilyInOrg(ctx, orgID, id); err != nil {
 		return err
 	}
-	if d.Actions, err = s.db.OpenEngagementActions(ctx, orgID, id); err != nil {
+	if d.Records, err = db.EngagementRecords(ctx, orgID, id, engagementHistory); err != nil {
 		return err
 	}
-	if d.Hypotheses, err = s.db.EngagementHypotheses(ctx, orgID, id); err != nil {
+	if d.Actions, err = db.OpenEngagementActions(ctx, orgID, id); err != nil {
 		return err
 	}
-	if d.Flags, err = s.db.ActiveSafetyFlags(ctx, orgID, id); err != nil {
+	if d.Hypotheses, err = db.EngagementHypotheses(ctx, orgID, id); err != nil {
+		return err
+	}
+	if d.Flags, err = db.ActiveSafetyFlags(ctx, orgID, id); err != nil {
 		return err
 	}
 	if latest, ok := engagement.LatestOf(d.Records); ok {
 		d.Latest = latest
 	}
 	d.Chart = newPatternChart(engagement.Trend(d.Records))
-	return s.render(w, r, http.StatusOK, "engagement", "Engagement records", d)
+	return nil
 }

@@ -119,8 +119,12 @@ func TestEngagementJourney(t *testing.T) {
 	// Signed in as the supervisor: the alert on the home page, the flag on the family page.
 	s := newTab(t, b, env.URL)
 	s.signInAs(t, env.Accounts[access.Supervisor])
+	fam, err := env.DB.FamilyInOrg(t.Context(), env.Accounts.OrgID(t, env), familyID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	home := s.text(t, ".govuk-notification-banner")
-	for _, want := range []string{env.Accounts[access.Practitioner].Name, "feels at risk", "Joint visits"} {
+	for _, want := range []string{env.Accounts[access.Practitioner].Name + " feels at risk working with " + fam.Name, "Joint visits"} {
 		if !strings.Contains(home, want) {
 			t.Errorf("the supervisor's home page alert %q lacks %q", home, want)
 		}
