@@ -52,12 +52,20 @@ func (g *countyGen) families(ctx context.Context) error {
 			parents++
 		}
 		worker := g.practitioners[j%pracs] // the allocated worker, or a former one
-		if j < pracs*g.c.FamiliesPerPractitioner {
+		allocated := j < pracs*g.c.FamiliesPerPractitioner
+		recordedBy := worker
+		if allocated {
 			if err := g.bulk.Allocation(ids.New(), g.orgID, f.ID, worker, g.today.Add(-twoYears)); err != nil {
 				return fmt.Errorf("demo: allocation: %w", err)
 			}
+		} else {
+			recordedBy = g.supervisors[j%len(g.supervisors)] // a team manager took the referral
 		}
-		if err := g.fill(f.ID, last, carer, worker, topicAny, counts[j]); err != nil {
+		topic, err := g.contexts(f.ID, recordedBy, allocated)
+		if err != nil {
+			return err
+		}
+		if err := g.fill(f.ID, last, carer, worker, topic, counts[j]); err != nil {
 			return err
 		}
 		g.report()
@@ -67,8 +75,8 @@ func (g *countyGen) families(ctx context.Context) error {
 }
 
 // fill writes a county family's people and its timeline of items entries:
-// about one summary version for every twenty contact notes, which fit a
-// period of topic.
+// about one summary version for every twenty contact notes, which fit the
+// family's current context (topic).
 func (g *countyGen) fill(familyID, surname, carer, worker, topic string, items int) error {
 	rng := g.rng
 	var eldest child

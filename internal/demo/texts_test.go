@@ -92,6 +92,9 @@ func TestOtherDemoTextIsRespectful(t *testing.T) {
 			texts = append(texts, p.relationship, p.access)
 		}
 	}
+	for _, c := range countyContexts {
+		texts = append(texts, c.details...)
+	}
 	for _, v := range sampleVoices {
 		for _, text := range texts {
 			if s := filled(t, v, text); len(checker.Check(s)) > 0 {
