@@ -132,6 +132,9 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 			return Result{}, err
 		}
 	}
+	if err := addConversations(ctx, db, org.ID, families, workers, today); err != nil {
+		return Result{}, err
+	}
 	res.Families = len(families)
 	return res, nil
 }
