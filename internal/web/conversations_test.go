@@ -33,11 +33,11 @@ func newAllocatedFamily(t *testing.T, env *webtest.Env, name string) store.Famil
 func planForm() url.Values {
 	return url.Values{
 		"planned-day": {"3"}, "planned-month": {"12"}, "planned-year": {"2026"}, "with": {"Mum and Nan"},
-		"purpose":         {"Talk with Mum about the missed health visits and agree what happens next."},
-		"worries":         {"Amy has missed three health visits. Mum shows disguised compliance with the plan."},
-		"working-well":    {"Mum takes Amy to nursery every day."},
-		"needs-to-happen": {"Amy is seen by the health visitor this month."},
-		"opening":         {"I want to talk about Amy’s health visits, because I am worried we have not seen her weighed."},
+		"purpose":            {"Talk with Mum about the missed health visits and agree what happens next."},
+		"worries":            {"Amy has missed three health visits. Mum shows disguised compliance with the plan."},
+		"working-well":       {"Mum takes Amy to nursery every day."},
+		"needs-to-happen":    {"Amy is seen by the health visitor this month."},
+		"opening":            {"I want to talk about Amy’s health visits, because I am worried we have not seen her weighed."},
 		"response-1-pattern": {"avoidance"}, "response-1-they": {"Says she is too busy and ends the call."},
 		"response-1-me":      {"Offer a visit at Nan’s house at a time that suits her."},
 		"response-2-pattern": {""}, "response-2-they": {""}, "response-2-me": {""},
