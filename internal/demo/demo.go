@@ -155,6 +155,9 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 			}
 		}
 	}
+	if err := addConversations(ctx, db, org.ID, families, households, workers, today); err != nil {
+		return Result{}, err
+	}
 	res.Families = len(families)
 	return res, nil
 }

@@ -95,6 +95,16 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /families/{id}/status", SignedIn, s.setStatus)
 	s.handle(mux, "GET /families/{id}/summary", SignedIn, s.summaryPage)
 	s.handle(mux, "POST /families/{id}/summary", SignedIn, s.saveSummary)
+	// Courageous-conversation plans, their debriefs, and taking either to supervision.
+	s.handle(mux, "GET /families/{id}/conversations", SignedIn, s.conversationsPage)
+	s.handle(mux, "GET /families/{id}/conversations/new", SignedIn, s.newPlanPage)
+	s.handle(mux, "POST /families/{id}/conversations", SignedIn, s.savePlan)
+	s.handle(mux, "GET /families/{id}/conversations/{conversation}", SignedIn, s.planPage)
+	s.handle(mux, "GET /families/{id}/conversations/{conversation}/edit", SignedIn, s.editPlanPage)
+	s.handle(mux, "POST /families/{id}/conversations/{conversation}/edit", SignedIn, s.savePlan)
+	s.handle(mux, "GET /families/{id}/conversations/{conversation}/debrief", SignedIn, s.debriefPage)
+	s.handle(mux, "POST /families/{id}/conversations/{conversation}/debrief", SignedIn, s.saveDebrief)
+	s.handle(mux, "POST /families/{id}/conversations/{conversation}/supervision", SignedIn, s.sendPlanToSupervision)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
