@@ -96,7 +96,7 @@ func GenerateCounty(ctx context.Context, db *store.DB, hasher Hasher, seed uint6
 	}
 	defer bulk.Abort()
 	g := &countyGen{c: c, db: db, rng: rng, bulk: bulk, orgID: org.ID, teams: teams, today: db.Now(), hasher: hasher,
-		res: Result{People: map[access.Role]int{}}, progress: progress}
+		res: Result{People: map[access.Role]int{}}, progress: progress, chooser: newChooser()}
 	if err := g.staff(ctx); err != nil {
 		return Result{}, err
 	}

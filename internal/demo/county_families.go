@@ -52,12 +52,20 @@ func (g *countyGen) families(ctx context.Context) error {
 			parents++
 		}
 		worker := g.practitioners[j%pracs] // the allocated worker, or a former one
-		if j < pracs*g.c.FamiliesPerPractitioner {
+		allocated := j < pracs*g.c.FamiliesPerPractitioner
+		recordedBy := worker
+		if allocated {
 			if err := g.bulk.Allocation(ids.New(), g.orgID, f.ID, worker, g.today.Add(-twoYears)); err != nil {
 				return fmt.Errorf("demo: allocation: %w", err)
 			}
+		} else {
+			recordedBy = g.supervisors[j%len(g.supervisors)] // a team manager took the referral
 		}
-		if err := g.fill(f.ID, last, carer, worker, counts[j]); err != nil {
+		topic, err := g.contexts(f.ID, recordedBy, allocated)
+		if err != nil {
+			return err
+		}
+		if err := g.fill(f.ID, last, carer, worker, topic, counts[j]); err != nil {
 			return err
 		}
 		g.report()
@@ -67,45 +75,57 @@ func (g *countyGen) families(ctx context.Context) error {
 }
 
 // fill writes a county family's people and its timeline of items entries:
-// about one summary version for every twenty contact notes.
-func (g *countyGen) fill(familyID, surname, carer, worker string, items int) error {
+// about one summary version for every twenty contact notes, which fit the
+// family's current context (topic).
+func (g *countyGen) fill(familyID, surname, carer, worker, topic string, items int) error {
 	rng := g.rng
-	var children []string
+	var eldest child
 	for i, n := 0, 1+rng.IntN(3); i < n; i++ {
 		first := firstNames[rng.IntN(len(firstNames))]
 		age := 2 + rng.IntN(15)
 		dob := g.today.AddDate(-age, -rng.IntN(12), -rng.IntN(28))
+		school := schoolFor(age, rng)
 		if err := g.bulk.Member(g.orgID, family.Member{ID: ids.New(), FamilyID: familyID, Kind: family.Child, Name: first + " " + surname,
-			DateOfBirth: dob.Format("2006-01-02"), School: schoolFor(age, rng), WhatMatters: mattersToThem[rng.IntN(len(mattersToThem))],
+			DateOfBirth: dob.Format("2006-01-02"), School: school, WhatMatters: mattersToThem[rng.IntN(len(mattersToThem))],
 			CreatedAt: g.today}); err != nil {
 			return fmt.Errorf("demo: child: %w", err)
 		}
-		children = append(children, first)
+		if i == 0 || dob.Before(eldest.dob) {
+			eldest = child{first: first, school: school, dob: dob, man: rng.IntN(2) == 0}
+		}
 	}
 	lang := languages[rng.IntN(len(languages))]
 	if err := g.bulk.Member(g.orgID, family.Member{ID: ids.New(), FamilyID: familyID, Kind: family.Carer, Name: carer, Relationship: "Mum",
 		Languages: lang, Interpreter: lang == "Romanian", CreatedAt: g.today}); err != nil {
 		return fmt.Errorf("demo: carer: %w", err)
 	}
-	name := strings.NewReplacer("{c}", children[0], "{p}", strings.Fields(carer)[0])
+	v := voice{child: eldest.first, childMan: eldest.man, carer: strings.Fields(carer)[0], call: "Mum", school: eldest.school}
+	if lang == "Romanian" {
+		v.interpreterLanguage = lang
+	}
+	name := v.replacer()
+	older := !g.today.Before(eldest.dob.AddDate(olderAge, 0, 0))
+	worried := worriesFor(older)
 	summaries := 1 + items/20
 	for i := 0; i < summaries; i++ {
 		if err := g.bulk.Summary(g.orgID, family.Summary{ID: ids.New(), FamilyID: familyID, AuthorID: worker, At: g.when(),
-			Worried:       name.Replace(worries[rng.IntN(len(worries))]),
+			Worried:       name.Replace(worried[rng.IntN(len(worried))]),
 			WorkingWell:   name.Replace(goingWell[rng.IntN(len(goingWell))]),
 			NeedsToHappen: name.Replace(nextSteps[rng.IntN(len(nextSteps))])}); err != nil {
 			return fmt.Errorf("demo: summary: %w", err)
 		}
 	}
-	bodies := make([]string, len(noteTexts))
-	for i, t := range noteTexts {
-		bodies[i] = name.Replace(t.body)
-	}
-	present := carer + ", " + children[0]
+	filled := make([]*noteText, len(noteTexts)) // noteTexts with this family's names, as they are needed
 	for i := summaries; i < items; i++ {
-		k := rng.IntN(len(noteTexts))
-		n := family.Note{ID: ids.New(), FamilyID: familyID, AuthorID: worker, OccurredAt: g.when(), Kind: noteTexts[k].kind,
-			Present: present, ChildSeen: noteTexts[k].seen, ChildWords: noteTexts[k].said, Body: bodies[k]}
+		k := g.chooser.pick(rng, topic, anyNote, older)
+		if filled[k] == nil {
+			t := noteTexts[k]
+			t.present, t.body, t.said = name.Replace(t.present), name.Replace(t.body), name.Replace(t.said)
+			filled[k] = &t
+		}
+		t := filled[k]
+		n := family.Note{ID: ids.New(), FamilyID: familyID, AuthorID: worker, OccurredAt: g.when(), Kind: t.kind,
+			Present: t.present, ChildSeen: t.seen, ChildWords: t.said, Body: t.body}
 		n.RecordedAt = g.later(n.OccurredAt, time.Duration(rng.IntN(36*60))*time.Minute)
 		versions := []family.Note{n}
 		if rng.IntN(20) == 0 { // one note in twenty was corrected the next day

@@ -24,6 +24,7 @@ type countyGen struct {
 	today    time.Time
 	res      Result
 	progress func(Progress)
+	chooser  *chooser
 
 	sharedHash    string   // the one hash every unprinted account shares
 	supervisors   []string // user IDs, in order

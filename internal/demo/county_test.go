@@ -8,6 +8,7 @@ import (
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/demo"
+	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/store/storetest"
 )
@@ -63,7 +64,7 @@ func TestCountyShape(t *testing.T) {
 		}
 		rows := count(t, raw, `SELECT (SELECT COUNT(*) FROM families) + (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM supervision_links)
 			+ (SELECT COUNT(*) FROM allocations) + (SELECT COUNT(*) FROM family_members) + (SELECT COUNT(*) FROM family_summaries)
-			+ (SELECT COUNT(*) FROM contact_notes) + (SELECT COUNT(*) FROM contact_note_versions)`)
+			+ (SELECT COUNT(*) FROM contact_notes) + (SELECT COUNT(*) FROM contact_note_versions) + (SELECT COUNT(*) FROM family_contexts)`)
 		if rows != res.Rows {
 			t.Errorf("%d rows stored, %d reported", rows, res.Rows)
 		}
@@ -73,6 +74,21 @@ func TestCountyShape(t *testing.T) {
 		}
 		if n := count(t, raw, `SELECT COUNT(*) FROM families f WHERE NOT EXISTS (SELECT 1 FROM allocations a WHERE a.family_id = f.id)`); n != c.Families-pracs*c.FamiliesPerPractitioner {
 			t.Errorf("%d families wait for a worker, want %d", n, c.Families-pracs*c.FamiliesPerPractitioner)
+		}
+		if n := count(t, raw, `SELECT COUNT(*) FROM families f WHERE (SELECT COUNT(*) FROM family_contexts c WHERE c.family_id = f.id AND c.ended_on = '') <> 1`); n != 0 {
+			t.Errorf("%d families do not have exactly one current context", n)
+		}
+		if n := count(t, raw, `SELECT COUNT(*) FROM family_contexts c WHERE c.kind <> 'early-help'
+			AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.family_id = c.family_id)`); n != 0 {
+			t.Errorf("%d contexts other than early help for families waiting for a worker", n)
+		}
+		if n := count(t, raw, `SELECT COUNT(DISTINCT kind) FROM family_contexts WHERE ended_on = ''`); n != len(family.ContextKinds()) {
+			t.Errorf("families are currently in %d kinds of context, want all %d", n, len(family.ContextKinds()))
+		}
+		past := count(t, raw, `SELECT COUNT(*) FROM family_contexts p JOIN family_contexts c ON c.family_id = p.family_id
+			AND c.ended_on = '' AND p.ended_on = c.started_on AND p.started_on < c.started_on`)
+		if all := count(t, raw, `SELECT COUNT(*) FROM family_contexts WHERE ended_on <> ''`); past == 0 || past != all {
+			t.Errorf("%d of %d past contexts ended the day the current one started; want some, and all", past, all)
 		}
 		if n := count(t, raw, `SELECT COUNT(*) FROM users WHERE role = 'practitioner' AND team_id IS NULL`); n != 0 {
 			t.Errorf("%d practitioners have no team", n)

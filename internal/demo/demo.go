@@ -61,7 +61,10 @@ type Hasher interface {
 }
 
 // Generate creates the demo organisation and its people in db, which must
-// hold no organisation yet.
+// hold no organisation yet: three teams, their supervisors and
+// practitioners, and fourteen families of varied backgrounds (see
+// situations), each with its history of contexts and, when it has a worker,
+// its consents and two years of contact notes.
 func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Result, error) {
 	has, err := db.HasOrganisations(ctx)
 	if err != nil {
@@ -75,13 +78,21 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 	if err != nil {
 		return Result{}, err
 	}
+	today := db.Now()
 	names := newNamer(rng)
+	households := drawHouseholds(rng, names, today)
 	res := Result{People: map[access.Role]int{}}
 	made := map[access.Role][]string{} // user IDs by role, in order
-	var families []demoFamily
+	var families []string              // family IDs, in the order of households
 	for _, s := range staffing {
 		for i := 0; i < s.count; i++ {
-			first, last := names.next()
+			var first, last string
+			if s.role == access.Parent {
+				carer := households[i].adults[0]
+				first, last = carer.first, carer.last
+			} else {
+				first, last = names.next()
+			}
 			acct := Account{
 				Name:     first + " " + last,
 				Email:    emailFor(first, last, s.role),
@@ -94,13 +105,12 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 			}
 			nu := store.NewUser{OrgID: org.ID, Email: acct.Email, Name: acct.Name, Role: s.role, PasswordHash: hash}
 			if s.role == access.Parent {
-				family, err := db.CreateFamily(ctx, org.ID, "The "+last+" family")
+				f, err := db.CreateFamily(ctx, org.ID, "The "+households[i].surname+" family")
 				if err != nil {
 					return Result{}, fmt.Errorf("demo: create family: %w", err)
 				}
-				nu.FamilyID = family.ID
-				acct.FamilyID = family.ID
-				families = append(families, demoFamily{id: family.ID, surname: last, carer: acct.Name})
+				nu.FamilyID, acct.FamilyID = f.ID, f.ID
+				families = append(families, f.ID)
 			}
 			u, err := db.CreateUser(ctx, nu)
 			if err != nil {
@@ -114,37 +124,45 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 		}
 	}
 	// Families whose parents have no account of their own, as most do not.
-	for i := 0; i < extraFamilies; i++ {
-		first, last := names.next()
-		f, err := db.CreateFamily(ctx, org.ID, "The "+last+" family")
+	for _, h := range households[len(families):] {
+		f, err := db.CreateFamily(ctx, org.ID, "The "+h.surname+" family")
 		if err != nil {
 			return Result{}, fmt.Errorf("demo: create family: %w", err)
 		}
-		families = append(families, demoFamily{id: f.ID, surname: last, carer: first + " " + last})
+		families = append(families, f.ID)
 	}
 	workers, err := relate(ctx, db, org.ID, made, families)
 	if err != nil {
 		return Result{}, err
 	}
-	today := db.Now()
-	for i, f := range families {
-		if err := fillFamily(ctx, db, rng, names, org.ID, f.id, f.surname, f.carer, workers[i], today); err != nil {
+	ch := newChooser()
+	for i, h := range households {
+		// A family waiting for a worker was taken in by a team manager.
+		recordedBy := workers[i]
+		if recordedBy == "" {
+			recordedBy = made[access.Supervisor][0]
+		}
+		spans := planContexts(rng, h.sit, today)
+		if err := writeContexts(ctx, db, org.ID, families[i], recordedBy, h, spans, today); err != nil {
 			return Result{}, err
 		}
+		if err := fillFamily(ctx, db, rng, ch, org.ID, families[i], workers[i], h, spans, today); err != nil {
+			return Result{}, err
+		}
+		if workers[i] != "" {
+			if err := writeConsents(ctx, db, org.ID, families[i], workers[i], h); err != nil {
+				return Result{}, err
+			}
+		}
 	}
-	if err := writeEngagement(ctx, db, org.ID, families, workers, today); err != nil {
+	if err := addConversations(ctx, db, org.ID, families, households, workers, today); err != nil {
+		return Result{}, err
+	}
+	if err := writeEngagement(ctx, db, org.ID, families, households, workers, today); err != nil {
 		return Result{}, err
 	}
 	res.Families = len(families)
 	return res, nil
-}
-
-// extraFamilies is how many demo families have no parent account.
-const extraFamilies = 6
-
-// demoFamily is a family the demo made, with what filling it in needs.
-type demoFamily struct {
-	id, surname, carer string
 }
 
 // relate sets up the working relationships: each supervisor leads a team and
@@ -153,7 +171,7 @@ type demoFamily struct {
 // practitioner, who is supervised by the first supervisor. The last two
 // families are waiting for a worker, as some families are in real services.
 // It returns each family's allocated practitioner, or "".
-func relate(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families []demoFamily) ([]string, error) {
+func relate(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families []string) ([]string, error) {
 	sups, pracs := made[access.Supervisor], made[access.Practitioner]
 	teams := make([]string, len(sups))
 	for i, name := range teamNames[:len(sups)] {
@@ -178,7 +196,7 @@ func relate(ctx context.Context, db *store.DB, orgID string, made map[access.Rol
 	workers := make([]string, len(families))
 	for i, f := range families[:len(families)-2] {
 		workers[i] = pracs[i%len(pracs)]
-		if err := db.Allocate(ctx, orgID, f.id, workers[i]); err != nil {
+		if err := db.Allocate(ctx, orgID, f, workers[i]); err != nil {
 			return nil, fmt.Errorf("demo: allocation: %w", err)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/engagement"
-	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -42,36 +41,59 @@ type demoRecord struct {
 }
 
 // engagementStories are the demo's engagement records, by the index of the
-// family they belong to. Family 6 is on the first practitioner's caseload,
-// and its worker feels at risk; families 1 and 2 have overdue plans.
+// household they belong to (see situations). Family 6 is on the first
+// practitioner's caseload, and its worker feels at risk; families 1, 2 and
+// 6 have overdue plans. Family 0's record goes with its conversation plan
+// about visits that did not happen. {she} ({She} to begin a sentence),
+// {her} and {herobj} stand for the parent's pronouns.
 var engagementStories = map[int][]demoRecord{
+	0: {
+		{
+			daysAgo: 20,
+			patterns: []engagement.ObservedPattern{{Pattern: engagement.Avoidance,
+				Seen: "Nobody answered the door at the three home visits we agreed this month. {p} rang back the same day after two of them and said sorry. I have not seen {c} for four weeks."}},
+			hardAreas:  "Seeing {c} at home, and on their own.",
+			reasons:    []engagement.Reason{engagement.Removal, engagement.Shame, engagement.Commitments},
+			familyView: "\"I'm not hiding anything. Some mornings I just can't face someone at the door,\" {p} said on the phone.",
+			forChild:   "We do not know how {c} is at home, and school say {c} has missed four days since the visits stopped.",
+			feelings:   "Worried, and aware that visits may feel to {p} like checking up on {herobj}.",
+			actions: []demoAction{
+				{what: "Plan a conversation with {p} about visits that work for {herobj}", owner: "Me", dueIn: 5, done: true},
+				{what: "See {c} at school", owner: "Me", dueIn: 10, done: true},
+			},
+			reviewIn: 28,
+			tested: map[engagement.Reason]string{
+				engagement.Shame: "{p} said some mornings {she} cannot face anyone; we agreed visits at {her} mum's flat.",
+			},
+		},
+	},
 	1: {
 		{
 			daysAgo: 95,
 			patterns: []engagement.ObservedPattern{{Pattern: engagement.Confrontation,
-				Seen: "At the review meeting {p} said our assessment was \"lies\" and asked for a different worker. She stayed for the whole meeting and said what she disagreed with: she says {c} pushed her in March, not hit her."}},
-			hardAreas:  "Agreeing what happened in March, so that the plan starts from something we both accept.",
+				Seen: "At the core group {p} said our report was \"lies\" and asked for a different social worker. {She} stayed for the whole meeting and said what {she} disagreed with: our account of the argument {c} saw at home."}},
+			hardAreas:  "Agreeing what happened, so that the plan starts from something we both accept.",
 			reasons:    []engagement.Reason{engagement.Authority, engagement.Removal, engagement.MyApproach},
 			familyView: "\"You wrote it like I'm the problem. I asked for help,\" {p} said.",
-			forChild:   "While we disagree about what happened, {c} has no agreed plan for what happens when things get heated at home.",
-			feelings:   "I noticed I felt defensive. She has a point about the wording of the assessment.",
+			forChild:   "While we disagree about what happened, {c} has no agreed plan for what happens when arguments start at home.",
+			feelings:   "I noticed I felt defensive. {p} has a point about the wording of the report.",
 			actions: []demoAction{
-				{what: "Share the assessment with {p} before the next meeting, and change the wording she disputes where she is right", owner: "Me", dueIn: 10, done: true},
+				{what: "Share the report with {p} before the next core group, and change the wording {she} disputes where {she} is right", owner: "Me", dueIn: 10, done: true},
 			},
 			reviewIn: 42,
 			tested: map[engagement.Reason]string{
-				engagement.Removal: "{p} told me her sister's children were taken into care; this is her biggest fear.",
+				engagement.Removal: "{p} told me a friend's children were taken into care; it is {her} biggest fear.",
 			},
 		},
 		{
 			daysAgo: 35,
 			patterns: []engagement.ObservedPattern{{Pattern: engagement.Ambivalence,
-				Seen: "{p} agreed to join the NVR group but has come to one of the last three sessions. Before the second she texted to say {c} was unwell."}},
+				Seen: "{p} agreed to join the parenting group but has come to one of the last three sessions. Before the second {she} texted to say {c} was unwell."}},
 			reasons:    []engagement.Reason{engagement.Commitments, engagement.ServiceFit},
-			other:      "The only group runs on Tuesday mornings, when she works.",
+			other:      "The only group runs on Tuesday mornings, when {she} works.",
 			familyView: "\"The group is on a Tuesday and that is my only shift,\" {p} said.",
-			forChild:   "{c} has had two more incidents at home since the group started, and {p} is still managing them on her own.",
-			feelings:   "Hopeful: she wants the group, and the barrier is ours to move.",
+			forChild:   "{c} has seen two more arguments at home since the group started, and {p} is still managing on {her} own.",
+			feelings:   "Hopeful: {p} wants the group, and the barrier is ours to move.",
 			actions: []demoAction{
 				{what: "Ask the NVR team whether {p} can join the Thursday evening group", owner: "Me", dueIn: 7},
 				{what: "Offer individual sessions at home until a place is free", owner: "Family support worker", dueIn: 21},
@@ -83,12 +105,12 @@ var engagementStories = map[int][]demoRecord{
 		{
 			daysAgo: 120,
 			patterns: []engagement.ObservedPattern{{Pattern: engagement.Ambivalence,
-				Seen: "At the last two planning meetings {p} agreed to take {c} to the GP about his sleep. Neither appointment was booked. When I asked, {p} said she would do it that week."}},
+				Seen: "At the last two reviews {p} agreed to take {c} to the GP about their sleep. Neither appointment was booked. When I asked, {p} said {she} would do it that week."}},
 			hardAreas:  "Health: the GP appointment about {c}'s sleep. {p} says the surgery's phone line is engaged every morning at 8.",
 			reasons:    []engagement.Reason{engagement.Commitments, engagement.Expectations},
 			other:      "Booking by phone at 8am clashes with the school run.",
 			familyView: "\"I'm not ignoring you, I just can't get through to them,\" {p} said.",
-			forChild:   "{c} is still sleeping about five hours a night, and his teacher says he falls asleep in lessons.",
+			forChild:   "{c} is still sleeping about five hours a night, and their teacher says {c} falls asleep in lessons.",
 			feelings:   "Frustrated, and aware I may be repeating a plan that has not worked.",
 			actions: []demoAction{
 				{what: "Book the GP appointment together during a visit, using the surgery's online form", owner: "Me and {p}", dueIn: 7, done: true},
@@ -104,80 +126,81 @@ var engagementStories = map[int][]demoRecord{
 		{
 			daysAgo: 20,
 			patterns: []engagement.ObservedPattern{{Pattern: engagement.Avoidance,
-				Seen: "{c} was at his Nan's for the last two planned visits, and {p} said she had forgotten we were coming. Both were arranged by letter."}},
+				Seen: "{c} was at a friend's house for the last two planned visits, and {p} said {she} had forgotten we were coming. Both were arranged by letter."}},
 			reasons:    []engagement.Reason{engagement.Expectations, engagement.PastExperience},
 			familyView: "\"Letters just make me panic, I put them in the drawer,\" {p} said.",
-			forChild:   "{c} has not been seen at home for a month, so we have not heard from him how things are there.",
-			feelings:   "Relieved she told me about the letters.",
+			forChild:   "{c} has not been seen at home for a month, so we have not heard from {c} how things are there.",
+			feelings:   "Relieved that {p} told me about the letters.",
 			actions: []demoAction{
 				{what: "Arrange visits by text the day before, as {p} asked", owner: "Me", dueIn: 2, done: true},
 				{what: "See {c} at home after school", owner: "Me", dueIn: 14, done: true},
 			},
 			reviewIn: 35,
 			tested: map[engagement.Reason]string{
-				engagement.PastExperience: "{p} described a worker who turned up unannounced years ago; she still dreads the post.",
+				engagement.PastExperience: "{p} described a worker who turned up unannounced years ago; {she} still dreads the post.",
 			},
 		},
 	},
 	6: {
 		{
-			daysAgo: 45,
-			patterns: []engagement.ObservedPattern{{Pattern: engagement.Avoidance,
-				Seen: "No one answered at the planned visits on the last two Thursdays, though the television was on inside. {c} has not been seen at home for five weeks."}},
-			reasons:    []engagement.Reason{engagement.Removal, engagement.StaffChanges, engagement.Shame},
-			familyView: "When I rang, {p} said: \"Every new one asks the same questions. I'm tired of telling it.\"",
-			forChild:   "We do not know how {c} is at home. School say he is attending but is quiet and tired.",
-			feelings:   "Worried, and uneasy about going on my own.",
+			daysAgo: 40,
+			patterns: []engagement.ObservedPattern{{Pattern: engagement.Ambivalence,
+				Seen: "{p} asked for help with Saturday nights, then cancelled the next two visits by text, saying {c} would be angry if I came."}},
+			reasons:    []engagement.Reason{engagement.Removal, engagement.Shame},
+			other:      "{p} may be frightened of how {c} reacts to visits.",
+			familyView: "\"If you come, {c} says I am a snitch,\" {p} said, through the interpreter.",
+			forChild:   "{c} is out late on Saturdays with older young people and nobody knows where; each cancelled visit is another week without a plan.",
+			feelings:   "Concerned for {p}, and wondering whether visits at home are the right way to reach {c}.",
 			actions: []demoAction{
-				{what: "Write to {p} offering a visit at a time she chooses", owner: "Me", dueIn: 3, done: true},
+				{what: "Ask the youth worker who knows {c} to join the next visit", owner: "Me", dueIn: 7, done: true},
 			},
 			reviewIn: 28,
 		},
 		{
 			daysAgo: 9,
 			patterns: []engagement.ObservedPattern{
-				{Pattern: engagement.Avoidance, Seen: "{p} cancelled two visits by text, each about an hour before."},
-				{Pattern: engagement.Violence, Seen: "On the doorstep on Tuesday, {p}'s partner stood close to me, shouted that I should \"get off the property\", and shut the door against my foot."},
+				{Pattern: engagement.Confrontation, Seen: "{c} came in during the visit, said I was there to take them away, and argued with {p} and me for about ten minutes."},
+				{Pattern: engagement.Violence, Seen: "As I left, {c} followed me to the car, shouted that they would \"sort me out\" if I came back, and kicked the car door."},
 			},
-			hardAreas:  "Seeing {c} on his own, and talking with {p} without her partner there.",
+			hardAreas:  "Talking with {c} at all, and with {p} without {c} listening.",
 			reasons:    []engagement.Reason{engagement.Authority, engagement.Removal},
-			other:      "Her partner may be deciding who {p} sees.",
-			familyView: "By text afterwards {p} wrote: \"Sorry about him. Not a good time.\"",
-			forChild:   "If her partner's anger is turned on visitors, {c} may be living with it too. We need to see {c} on his own, at school if not at home.",
-			feelings:   "Shaken. I did not feel safe on the doorstep and I am anxious about going back.",
+			other:      "{c} may be under pressure from the older young people not to talk to us.",
+			familyView: "\"{c} is not like this with me. It is when people come,\" {p} said afterwards.",
+			forChild:   "{c}'s anger at the visit may be fear. We need to reach {c} somewhere {c} feels safer, with the youth worker, and to know where {c} is on Saturdays.",
+			feelings:   "Shaken. I did not feel safe walking to the car, and I am anxious about going back on my own.",
 			step:       engagement.JointVisit,
 			actions: []demoAction{
-				{what: "See {c} on his own at school", owner: "Me", dueIn: 3},
-				{what: "Joint visit with the senior practitioner to talk with {p} about what happened", owner: "Me and the senior practitioner", dueIn: 10},
+				{what: "Joint visit with the youth worker to see {p} at home", owner: "Me and the youth worker", dueIn: 3},
+				{what: "Ask school whether {c} can meet the youth worker there", owner: "Me", dueIn: 14},
 			},
 			reviewIn: 21,
 		},
 	},
 }
 
-// writeEngagement writes the demo's engagement stories for the families
+// writeEngagement writes the demo's engagement stories for the households
 // that have one and a worker, oldest record first, then marks the actions
-// done and the ideas tested or set aside as each story says.
-func writeEngagement(ctx context.Context, db *store.DB, orgID string, families []demoFamily, workers []string, today time.Time) error {
-	for i, f := range families {
+// done and the ideas tested or set aside as each story says. families and
+// workers are as relate takes and returns them.
+func writeEngagement(ctx context.Context, db *store.DB, orgID string, families []string, households []household, workers []string, today time.Time) error {
+	for i, familyID := range families {
 		story, ok := engagementStories[i]
-		if !ok || workers[i] == "" {
+		if !ok || workers[i] == "" || len(households[i].adults) == 0 {
 			continue
 		}
-		members, err := db.Members(ctx, orgID, f.id)
-		if err != nil {
-			return fmt.Errorf("demo: engagement: %w", err)
+		child := "the children"
+		if len(households[i].children) > 0 {
+			child = households[i].children[0].first
 		}
-		child := "the child"
-		for _, m := range members {
-			if m.Kind == family.Child {
-				child = strings.Fields(m.Name)[0]
-				break
-			}
+		carer := households[i].adults[0]
+		she, her, herObj := "she", "her", "her"
+		if carer.spec.man {
+			she, her, herObj = "he", "his", "him"
 		}
-		name := strings.NewReplacer("{c}", child, "{p}", strings.Fields(f.carer)[0])
+		words := strings.NewReplacer("{c}", child, "{p}", carer.first, "{she}", she, "{She}", strings.ToUpper(she[:1])+she[1:],
+			"{her}", her, "{herobj}", herObj)
 		for _, d := range story {
-			if err := writeEngagementRecord(ctx, db, orgID, f.id, workers[i], name, d, today); err != nil {
+			if err := writeEngagementRecord(ctx, db, orgID, familyID, workers[i], words, d, today); err != nil {
 				return err
 			}
 		}

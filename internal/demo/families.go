@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/family"
@@ -14,71 +13,63 @@ import (
 // Fictional detail for the demo families, written to show the respectful,
 // specific recording Steadfast encourages.
 var (
-	nurseries     = []string{"Hill Top Nursery", "Little Acorns Pre-school"}
-	primaries     = []string{"Riverside Primary", "St Anne's C of E Primary", "Oakfield Infants", "Meadowbank Special School"}
-	secondary     = []string{"Castle Academy", "Brook Lane Secondary", "Meadowbank Special School"}
+	nurseries = []string{"Hill Top Nursery", "Little Acorns Pre-school"}
+	primaries = []string{"Riverside Primary", "St Anne's C of E Primary", "Oakfield Primary", "Meadowbank Special School"}
+	secondary = []string{"Castle Academy", "Brook Lane Secondary", "Meadowbank Special School"}
+	// mattersToThem are what matters to children, in their own words;
+	// cultures add their own.
 	mattersToThem = []string{
-		"Football with his cousins on Sundays", "Her cat, Biscuit", "Drawing, and Minecraft with her friend Kai",
-		"Going to the mosque with Grandad on Fridays", "Swimming lessons on Saturdays", "Looking after her little brother",
-		"Music: she is teaching herself the keyboard", "Dinosaurs, and knowing what happens next", "His bike, and his Nan's dog",
-		"Dance club after school", "Being allowed to choose his own clothes", "Skyping her dad in Poland",
+		"Football with my cousins on Sundays", "My cat, Biscuit", "Drawing, and Minecraft with my friend Kai",
+		"Swimming lessons on Saturdays", "Looking after our dog, Pip", "Music: I am teaching myself the keyboard",
+		"Dinosaurs, and knowing what happens next", "My bike, and my Nan's dog", "Dance club after school",
+		"Choosing my own clothes", "Baking with my auntie", "Gaming online with my friends from school",
 	}
 	languages = []string{"English", "English", "English", "Polish and English", "Urdu and English", "Romanian", "Arabic and English", "Somali and English"}
 	worries   = []string{
-		"{c} has missed 9 days of school this half-term; mum says mornings end in shouting and {c} refusing to get dressed.",
-		"Mum told us {c} pushed her against the kitchen door last week when she took his phone. She was bruised and frightened.",
-		"{c} has been staying out past midnight and twice came home smelling of cannabis. Mum does not know where he goes.",
-		"{p} says {c} breaks things when asked to stop gaming, and that she has started to feel afraid in her own kitchen.",
+		"{c} has missed 9 days of school this half-term; {p} says mornings end in shouting, with {c} still not dressed when the bus goes.",
+		"{p} told us {c} pushed {p.him} against the kitchen door last week when {p.he} took {c}'s phone. {p.He} was bruised and frightened.",
+		"{p} says {c} breaks things when asked to stop gaming, and that {p.he} has started to feel afraid in {p.his} own kitchen.",
+		"{c} hits and kicks {p} when it is time for bed; {p} says bedtime takes two hours and {p.he} is exhausted.",
+	}
+	// olderWorries fit only children of olderAge or more.
+	olderWorries = []string{
+		"{c} has been staying out past midnight and twice came home smelling of cannabis. {p} does not know where {c.he} goes.",
+		"{c} was missing overnight twice this month; {p} called the police both times and {c} came home the next morning.",
 	}
 	goingWell = []string{
-		"Mum came to every NVR session so far and says she now leaves the room instead of arguing back.",
+		"{p} came to every NVR session so far and says {p.he} now leaves the room instead of arguing back.",
 		"Nan walks {c} to school on Mondays and Wednesdays, and those are the days {c} arrives on time.",
-		"{c} told us she likes her form tutor and has joined the art club.",
-		"{p} has rung the school herself to ask for a meeting; she says she wants to understand what {c} finds hard.",
+		"{c} told us {c.he} likes {c.his} form tutor and has joined the art club.",
+		"{p} has rung the school to ask for a meeting; {p.he} says {p.he} wants to understand what {c} finds hard.",
 	}
 	nextSteps = []string{
-		"Mum and the family support worker to plan what she will do the next time {c} becomes violent, including who she can call.",
-		"School to arrange a meeting with mum about a reduced timetable for {c}; practitioner to go with her.",
-		"Practitioner to visit weekly until the half-term holiday and to see {c} on his own at least once.",
-		"Mum to write her first announcement with the group's help before session 9.",
+		"{p} and the family support worker to plan what {p.he} will do the next time {c} becomes violent, including whom {p.he} can call.",
+		"School to arrange a meeting with {p} about a shorter timetable for {c}; the worker to go with {p.him}.",
+		"The worker to visit weekly until the half-term holiday and to see {c} on {c.his} own at least once.",
+		"{p} to write {p.his} first announcement with the group's help before session 9.",
 	}
 )
 
-// fillFamily adds children, a carer and, when the family has a worker, the
-// three columns, to a demo family. carer is the name of the parent or carer.
-func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer, orgID, familyID, surname, carer, workerID string, today time.Time) error {
-	n := 1 + rng.IntN(3)
-	var children []string
-	for i := 0; i < n; i++ {
-		first, _ := names.next()
-		age := 2 + rng.IntN(15)
-		dob := today.AddDate(-age, -rng.IntN(12), -rng.IntN(28))
-		m := family.Member{FamilyID: familyID, Kind: family.Child, Name: first + " " + surname, DateOfBirth: dob.Format("2006-01-02"),
-			School: schoolFor(age, rng), WhatMatters: mattersToThem[rng.IntN(len(mattersToThem))]}
-		if _, err := db.AddMember(ctx, orgID, m); err != nil {
-			return fmt.Errorf("demo: child: %w", err)
+// fillFamily adds a demo family's people and, when it has a worker, its
+// three columns, safety scale answers and contact notes.
+func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, ch *chooser, orgID, familyID, workerID string, h household,
+	spans []contextSpan, today time.Time) error {
+	for _, m := range h.members(familyID) {
+		if p := m.Problems(today); len(p) > 0 {
+			return fmt.Errorf("demo: member %q: %v", m.Name, p)
 		}
-		children = append(children, first)
-	}
-	lang := languages[rng.IntN(len(languages))]
-	if _, err := db.AddMember(ctx, orgID, family.Member{FamilyID: familyID, Kind: family.Carer, Name: carer, Relationship: "Mum",
-		Languages: lang, Interpreter: lang == "Romanian"}); err != nil {
-		return fmt.Errorf("demo: carer: %w", err)
-	}
-	if rng.IntN(3) == 0 {
-		nan, _ := names.next()
-		if _, err := db.AddMember(ctx, orgID, family.Member{FamilyID: familyID, Kind: family.Outside, Name: nan + " " + surname,
-			Relationship: "Nan; lives ten minutes away and helps most days"}); err != nil {
-			return fmt.Errorf("demo: nan: %w", err)
+		if _, err := db.AddMember(ctx, orgID, m); err != nil {
+			return fmt.Errorf("demo: %s: %w", m.Kind, err)
 		}
 	}
 	if workerID == "" {
 		return nil
 	}
-	name := strings.NewReplacer("{c}", children[0], "{p}", strings.Fields(carer)[0])
+	name := h.voiceWith(0).replacer()
+	worried := worriesFor(yearsOld(h.children[0].dob, today) >= olderAge)
 	_, err := db.SaveSummary(ctx, orgID, family.Summary{
 		FamilyID:      familyID,
-		Worried:       name.Replace(worries[rng.IntN(len(worries))]),
+		Worried:       name.Replace(worried[rng.IntN(len(worried))]),
 		WorkingWell:   name.Replace(goingWell[rng.IntN(len(goingWell))]),
 		NeedsToHappen: name.Replace(nextSteps[rng.IntN(len(nextSteps))]),
 		AuthorID:      workerID,
@@ -89,7 +80,16 @@ func fillFamily(ctx context.Context, db *store.DB, rng *rand.Rand, names *namer,
 	if err := writeRatings(ctx, db, rng, orgID, familyID, workerID, today); err != nil {
 		return err
 	}
-	return writeNotes(ctx, db, rng, orgID, familyID, children[0], carer, workerID, today)
+	return writeNotes(ctx, db, rng, ch, orgID, familyID, workerID, h, spans, today)
+}
+
+// worriesFor lists the worries that may fit a family whose eldest child is
+// older (olderAge or more) or not.
+func worriesFor(older bool) []string {
+	if older {
+		return append(append([]string{}, worries...), olderWorries...)
+	}
+	return worries
 }
 
 // writeRatings adds a few answers to the safety scale from each view,
@@ -108,44 +108,19 @@ func writeRatings(ctx context.Context, db *store.DB, rng *rand.Rand, orgID, fami
 	return nil
 }
 
-// noteTexts are demo contact notes. Most describe what happened plainly; a
-// few keep a phrase the language checker will point out, as real records do.
-var noteTexts = []struct {
-	kind family.NoteKind
-	seen family.ChildSeen
-	body string
-	said string
-}{
-	{family.HomeVisit, family.SeenAlone, "Visited after school. {c} showed me their room and talked about their friends. Mum said mornings are still the hardest time; she has started leaving the room when voices rise.", "I like it when it is calm at home"},
-	{family.Phone, family.NotSeen, "Mum rang to say last night was difficult: {c} threw a mug at the wall when asked to come off the console. Nobody was hurt. She waited until the next day to talk about it, as planned.", ""},
-	{family.School, family.SeenAlone, "Met {c} at school with the head of year. {c} said the walk to school is easier when Nan comes.", "Nan makes me laugh"},
-	{family.HomeVisit, family.SeenWithOthers, "Arranged visit at 4pm; nobody answered the door. Mum texted later to say she had forgotten and asked for another time.", ""},
-	{family.Office, family.NotSeen, "Review meeting. Mum failed to engage with the plan and left early; she said afterwards the room felt like a court.", ""},
-	{family.Video, family.SeenWithOthers, "Video call with mum and {c}. {c} kicked off when the call started, then joined in once we talked about the dog.", "Can Pip be in the call"},
-}
-
-// writeNotes writes a few notes over the last two years.
-func writeNotes(ctx context.Context, db *store.DB, rng *rand.Rand, orgID, familyID, child, carer, workerID string, today time.Time) error {
-	n := 3 + rng.IntN(4)
-	for i := 0; i < n; i++ {
-		t := noteTexts[rng.IntN(len(noteTexts))]
-		when := today.AddDate(0, 0, -rng.IntN(730)).Add(-time.Duration(rng.IntN(8)) * time.Hour)
-		name := strings.NewReplacer("{c}", child)
-		if _, err := db.SaveNote(ctx, orgID, family.Note{FamilyID: familyID, AuthorID: workerID, OccurredAt: when, Kind: t.kind,
-			Present: carer + ", " + child, ChildSeen: t.seen, ChildWords: t.said, Body: name.Replace(t.body)}); err != nil {
-			return fmt.Errorf("demo: note: %w", err)
-		}
-	}
-	return nil
-}
-
 // schoolFor picks a setting that fits a child's age.
 func schoolFor(age int, rng *rand.Rand) string {
+	list := schoolsFor(age)
+	return list[rng.IntN(len(list))]
+}
+
+// schoolsFor lists the settings that fit a child's age.
+func schoolsFor(age int) []string {
 	switch {
 	case age < 4:
-		return nurseries[rng.IntN(len(nurseries))]
+		return nurseries
 	case age < 11:
-		return primaries[rng.IntN(len(primaries))]
+		return primaries
 	}
-	return secondary[rng.IntN(len(secondary))]
+	return secondary
 }

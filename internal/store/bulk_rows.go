@@ -78,3 +78,33 @@ func (b *Bulk) Note(orgID string, versions []family.Note) error {
 	}
 	return nil
 }
+
+// bulkContextColumns are family_contexts' columns, in the order Context
+// writes them.
+const bulkContextColumns = "id, org_id, family_id, kind, detail, started_on, ended_on, recorded_by, recorded_at"
+
+// Context buffers a period of a family's context; c.ID, c.RecordedBy (a
+// user's ID) and c.RecordedAt must be set. The family and the user must be
+// buffered or written first.
+func (b *Bulk) Context(orgID string, c family.Context) error {
+	if c.ID == "" || c.RecordedBy == "" {
+		return fmt.Errorf("bulk: a context needs an ID and who recorded it: %w", ErrConflict)
+	}
+	return b.add(b.table("family_contexts", bulkContextColumns), c.ID, orgID, c.FamilyID, string(c.Kind), strings.TrimSpace(c.Detail),
+		c.StartedOn, c.EndedOn, c.RecordedBy, c.RecordedAt.UTC())
+}
+
+// table returns the index of the named table among Bulk's tables. A table
+// NewBulk does not declare joins the load the first time it is asked for,
+// after all the others, so that its rows are written after the rows of the
+// declared tables they may refer to.
+func (b *Bulk) table(name, cols string) int {
+	for i, t := range b.tables {
+		if t.name == name {
+			return i
+		}
+	}
+	c := strings.Split(cols, ", ")
+	b.tables = append(b.tables, &bulkTable{name: name, cols: c, chunk: max(1, bulkParams/len(c))})
+	return len(b.tables) - 1
+}

@@ -4,6 +4,8 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -203,8 +205,20 @@ func TestTakeEngagementToSupervision(t *testing.T) {
 		t.Error("the record page does not say it is on the supervision agenda")
 	}
 	items, err := env.DB.WaitingSupervisionItems(t.Context(), fam.OrgID, mustUser(t, env, access.Practitioner))
-	if err != nil || len(items) != 1 || items[0].Kind != supervision.EngagementRecord || items[0].ItemID != fx.engagement || items[0].FamilyID != fam.ID {
-		t.Errorf("supervision items = %+v, %v; want the engagement record", items, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, it := range items {
+		if it.Kind == supervision.EngagementRecord {
+			found++
+			if it.ItemID != fx.engagement || it.FamilyID != fam.ID {
+				t.Errorf("supervision item = %+v; want the engagement record", it)
+			}
+		}
+	}
+	if found != 1 {
+		t.Errorf("supervision items = %+v; want the engagement record once", items)
 	}
 }
 
@@ -331,14 +345,14 @@ func TestEngagementViewsAreAudited(t *testing.T) {
 	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
 	fx := newMatrixFixture(t, env)
 	fam := fx.families[related]
-	reads := func() int {
+	reads := func() []audit.Event {
 		page, err := env.DB.ListAudit(t.Context(), fam.OrgID, store.AuditFilter{ResourceID: fam.ID, Action: audit.Read}, 500, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return len(page.Events)
+		return page.Events
 	}
-	before := reads()
+	before := len(reads())
 	p := newClient(t, env)
 	p.signIn(env.Accounts[access.Practitioner])
 	for _, path := range []string{"/families/" + fam.ID + "/engagement", "/families/" + fam.ID + "/engagement/" + fx.engagement, "/families/" + fam.ID + "/engagement/new"} {
@@ -346,8 +360,17 @@ func TestEngagementViewsAreAudited(t *testing.T) {
 			t.Fatalf("%s: %d", path, r.StatusCode)
 		}
 	}
-	if got := reads(); got != before+2 {
-		t.Errorf("the family's audit list gained %d reads, want 2 (the summary and the record)", got-before)
+	events := reads()
+	if got := len(events); got != before+4 {
+		t.Errorf("the family's audit list gained %d reads, want 4 (a policy decision and a named read for the summary and the record)", got-before)
+	}
+	var reasons []string
+	for _, e := range events[:len(events)-before] {
+		reasons = append(reasons, e.Reason)
+	}
+	if !slices.ContainsFunc(reasons, func(r string) bool { return strings.HasPrefix(r, "engagement records listed: ") }) ||
+		!slices.Contains(reasons, "engagement record read: "+fx.engagement) {
+		t.Errorf("the family's audit list does not name the engagement list and the record read: %q", reasons)
 	}
 	p.get("/team")
 	page, err := env.DB.ListAudit(t.Context(), fam.OrgID, store.AuditFilter{ActorID: mustUser(t, env, access.Practitioner)}, 10, 0)
@@ -390,13 +413,18 @@ func TestEngagementCheckMyWording(t *testing.T) {
 	}
 }
 
-// TestNoPageLabelsAFamily is the second half of acceptance 4: every page
-// the demo's practitioner and supervisor can reach about their families,
-// engagement records included, is free of "uncooperative" and the other
-// labels guidance asks us to replace with what happened.
+// TestNoPageLabelsAFamily is the second half of acceptance 4: no page the
+// demo's practitioner and supervisor can reach about their families,
+// engagement records included, calls a family uncooperative, and no tag or
+// badge carries a label. (A worker's own note may use such a word; the
+// demo has one, to show the language checker's hint. That is the worker's
+// text, not Steadfast's label.)
 func TestNoPageLabelsAFamily(t *testing.T) {
 	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
-	labels := []string{"uncooperative", "unco-operative", "non-compliant", "non-compliance", "disguised compliance", "hard to reach", "resistant family"}
+	phrases := []string{"uncooperative family", "uncooperative families", "unco-operative family", "non-compliant family", "resistant family",
+		"hard to reach family", "hard-to-reach family"}
+	labels := []string{"uncooperative", "unco-operative", "non-compliant", "non-compliance", "disguised compliance", "hard to reach", "resistant", "failed to engage"}
+	tagText := regexp.MustCompile(`(?s)<[^>]*class="[^"]*(?:govuk-tag|moj-badge)[^"]*"[^>]*>(.*?)</`)
 	for _, role := range []access.Role{access.Practitioner, access.Supervisor} {
 		c := newClient(t, env)
 		c.signIn(env.Accounts[role])
@@ -435,9 +463,16 @@ func TestNoPageLabelsAFamily(t *testing.T) {
 				continue
 			}
 			body := strings.ToLower(r.body)
-			for _, l := range labels {
+			for _, l := range phrases {
 				if strings.Contains(body, l) {
 					t.Errorf("%s as %s says %q", path, role, l)
+				}
+			}
+			for _, m := range tagText.FindAllStringSubmatch(body, -1) {
+				for _, l := range labels {
+					if strings.Contains(m[1], l) {
+						t.Errorf("%s as %s has a tag saying %q", path, role, m[1])
+					}
 				}
 			}
 		}

@@ -13,8 +13,18 @@ import (
 
 func TestContextConsentAndStatus(t *testing.T) {
 	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
-	fx := newMatrixFixture(t, env)
-	fam := fx.families[related]
+	// A family of its own, so the demo's contexts and consents do not count.
+	prac, err := env.DB.UserByEmail(t.Context(), env.Accounts[access.Practitioner].Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, err := env.DB.CreateFamily(t.Context(), prac.OrgID, "The Details-Testcase family")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := env.DB.Allocate(t.Context(), prac.OrgID, fam.ID, prac.ID); err != nil {
+		t.Fatal(err)
+	}
 	base := "/families/" + fam.ID
 	c := newClient(t, env)
 	c.signIn(env.Accounts[access.Practitioner])

@@ -2,10 +2,12 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
@@ -41,6 +43,10 @@ func (s *Server) engagementPage(w http.ResponseWriter, r *http.Request) error {
 	if err := s.db.ReadSnapshot(r.Context(), func(db *store.DB) error {
 		return readEngagement(r.Context(), db, actorFrom(r.Context()).OrgID, id, &d)
 	}); err != nil {
+		return err
+	}
+	if err := s.record(r, audit.Event{Action: audit.Read, ResourceType: string(access.KindFamily), ResourceID: id,
+		Reason: fmt.Sprintf("engagement records listed: %d", len(d.Records))}); err != nil {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "engagement", "Engagement records", d)

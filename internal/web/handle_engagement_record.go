@@ -81,6 +81,11 @@ func (s *Server) renderEngagementRecord(w http.ResponseWriter, r *http.Request, 
 			return err
 		}
 	}
+	// Besides the policy decision naming the family, the read names the record.
+	if err := s.record(r, audit.Event{Action: audit.Read, ResourceType: string(access.KindFamily), ResourceID: id,
+		Reason: "engagement record read: " + rec.ID}); err != nil {
+		return err
+	}
 	return s.render(w, r, status, "engagement_record", "Engagement record of "+rec.RecordedOn.Format("2 January 2006"), d)
 }
 

@@ -96,7 +96,7 @@ func (s *Server) checkWording(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	field := r.PostForm.Get("field")
-	if field == "" || len(field) > 40 || strings.Trim(field, "abcdefghijklmnopqrstuvwxyz-") != "" {
+	if field == "" || len(field) > 40 || strings.Trim(field, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
 		return errNotFound
 	}
 	checker, err := s.languageChecker(r.Context(), actorFrom(r.Context()).OrgID)

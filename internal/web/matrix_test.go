@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/conversation"
 	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/store"
@@ -245,6 +246,23 @@ var accessMatrix = map[string]matrixRow{
 		}},
 	// Where work is stuck: a supervisor's team, a practitioner's own caseload.
 	"GET /team": {path: "/team", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
+	// Conversation plans and debriefs: forms posted empty are explained.
+	// Taking one to supervision is for the practitioner's own supervision:
+	// a supervisor is refused, and a post naming nothing to send finds nothing.
+	"GET /families/{id}/conversations":                         familyWork("/families/{family}/conversations", 200),
+	"GET /families/{id}/conversations/new":                     familyWork("/families/{family}/conversations/new", 200),
+	"POST /families/{id}/conversations":                        familyWork("/families/{family}/conversations", 422),
+	"GET /families/{id}/conversations/{conversation}":          familyWork("/families/{family}/conversations/{conversation}", 200),
+	"GET /families/{id}/conversations/{conversation}/edit":     familyWork("/families/{family}/conversations/{conversation}/edit", 200),
+	"POST /families/{id}/conversations/{conversation}/edit":    familyWork("/families/{family}/conversations/{conversation}/edit", 422),
+	"GET /families/{id}/conversations/{conversation}/debrief":  familyWork("/families/{family}/conversations/{conversation}/debrief", 200),
+	"POST /families/{id}/conversations/{conversation}/debrief": familyWork("/families/{family}/conversations/{conversation}/debrief", 422),
+	"POST /families/{id}/conversations/{conversation}/supervision": {path: "/families/{family}/conversations/{conversation}/supervision", signedOut: 303, html: true,
+		byTarget: map[target]map[access.Role]int{
+			related:   roles(403, 403, 404, 404, 404),
+			unrelated: roles(403, 403, 403, 404, 404),
+			otherOrg:  roles(404, 404, 404, 404, 404),
+		}},
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
@@ -264,6 +282,7 @@ type matrixFixture struct {
 	// practitioner, who feels at risk; action and hypothesis are its own.
 	engagement, action, hypothesis string
 	prac                           string // the practitioner allocated to the related family
+	plan                           string // a conversation plan about the related family
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -311,13 +330,18 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID, prac: prac.ID,
-		engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID}
+	plan, _, err := env.DB.SavePlan(ctx, parent.OrgID, conversation.Plan{FamilyID: own.ID, AuthorID: prac.ID, Purpose: "Matrix plan",
+		Worries: "Matrix worries", Opening: "Matrix opening"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
+		prac: prac.ID, plan: plan.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID}
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
-		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis).Replace(pattern)
+		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

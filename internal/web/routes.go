@@ -105,6 +105,16 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /families/{id}/engagement/{record}/supervision", SignedIn, s.sendEngagementToSupervision)
 	s.handle(mux, "POST /families/{id}/engagement/{record}/safety/end", SignedIn, s.endSafetyFlag)
 	s.handle(mux, "GET /team", SignedIn, s.teamPage)
+	// Courageous-conversation plans, their debriefs, and taking either to supervision.
+	s.handle(mux, "GET /families/{id}/conversations", SignedIn, s.conversationsPage)
+	s.handle(mux, "GET /families/{id}/conversations/new", SignedIn, s.newPlanPage)
+	s.handle(mux, "POST /families/{id}/conversations", SignedIn, s.savePlan)
+	s.handle(mux, "GET /families/{id}/conversations/{conversation}", SignedIn, s.planPage)
+	s.handle(mux, "GET /families/{id}/conversations/{conversation}/edit", SignedIn, s.editPlanPage)
+	s.handle(mux, "POST /families/{id}/conversations/{conversation}/edit", SignedIn, s.savePlan)
+	s.handle(mux, "GET /families/{id}/conversations/{conversation}/debrief", SignedIn, s.debriefPage)
+	s.handle(mux, "POST /families/{id}/conversations/{conversation}/debrief", SignedIn, s.saveDebrief)
+	s.handle(mux, "POST /families/{id}/conversations/{conversation}/supervision", SignedIn, s.sendPlanToSupervision)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
