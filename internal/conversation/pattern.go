@@ -1,70 +1,47 @@
 package conversation
 
-// Pattern is a pattern of behaviour a practitioner expects or sees when a
-// family finds it hard to work with services. It describes behaviour, never
-// the family: "the family may avoid the visit", not "an avoidant family".
-//
-// The four patterns, and their descriptions, also belong to engagement
-// records (internal/engagement). This list is defined here so the two
-// pieces of work could be built side by side; once both have landed it
-// should share the engagement package's list rather than keep its own.
+import "github.com/steadfast-care/steadfast/internal/engagement"
+
+// Pattern is a pattern of behaviour a practitioner expects when a family
+// finds it hard to work with services: one of the four patterns of
+// engagement records (internal/engagement, which holds their names and
+// descriptions), or something else. It describes behaviour, never the
+// family: "the family may avoid the visit", not "an avoidant family".
 type Pattern string
 
 // The patterns a plan can anticipate, in the order the form offers them.
 const (
-	Ambivalence   Pattern = "ambivalence"
-	Avoidance     Pattern = "avoidance"
-	Confrontation Pattern = "confrontation"
-	Violence      Pattern = "violence"
-	OtherPattern  Pattern = "other"
+	Ambivalence   = Pattern(engagement.Ambivalence)
+	Avoidance     = Pattern(engagement.Avoidance)
+	Confrontation = Pattern(engagement.Confrontation)
+	Violence      = Pattern(engagement.Violence)
+	OtherPattern  = Pattern("other")
 )
 
 // Patterns lists every pattern a response can have, "other" last.
 func Patterns() []Pattern {
-	return []Pattern{Ambivalence, Avoidance, Confrontation, Violence, OtherPattern}
+	out := make([]Pattern, 0, len(engagement.Patterns())+1)
+	for _, p := range engagement.Patterns() {
+		out = append(out, Pattern(p))
+	}
+	return append(out, OtherPattern)
 }
 
 // Valid reports whether p is a known pattern.
-func (p Pattern) Valid() bool {
-	for _, q := range Patterns() {
-		if p == q {
-			return true
-		}
-	}
-	return false
-}
+func (p Pattern) Valid() bool { return p == OtherPattern || engagement.Pattern(p).Valid() }
 
 // Label names the pattern in plain words.
 func (p Pattern) Label() string {
-	switch p {
-	case Ambivalence:
-		return "Ambivalence"
-	case Avoidance:
-		return "Avoidance"
-	case Confrontation:
-		return "Confrontation"
-	case Violence:
-		return "Violence"
-	case OtherPattern:
+	if p == OtherPattern {
 		return "Something else"
 	}
-	return string(p)
+	return engagement.Pattern(p).Label()
 }
 
-// Description says in one line what the pattern looks like, as behaviour,
-// with a reminder of what it may mean where that matters.
+// Description says in one line what the pattern looks like, as behaviour.
 func (p Pattern) Description() string {
-	switch p {
-	case Ambivalence:
-		return "Engaging on and off, or agreeing to something and then not doing it. It may reflect cultural differences, not knowing what is expected, or past experience of services."
-	case Avoidance:
-		return "Missed visits, not being at home, or keeping the child away. Changes of worker, worry about what we will find, or resenting interference can all lie behind it."
-	case Confrontation:
-		return "Arguing with us or challenging us, often out of distrust or fear. Disagreeing with an assessment is not, on its own, resistance."
-	case Violence:
-		return "Threats or aggression toward workers, often out of fear or anger at authority. Plan for your own safety too."
-	case OtherPattern:
+	if p == OtherPattern {
 		return "Anything else you expect: describe what they might say or do."
 	}
-	return ""
+	return engagement.Pattern(p).Description()
 }
