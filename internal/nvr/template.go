@@ -64,30 +64,62 @@ func (s Session) TotalMinutes() int {
 	return total
 }
 
-// HandoutParagraphs splits the handout into its paragraphs, each with its
-// lines joined by spaces.
-func (s Session) HandoutParagraphs() []string {
-	return paragraphs(s.Handout)
+// Block is one block of a handout: a paragraph, or a bulleted list.
+type Block struct {
+	Text  string   // a paragraph, its lines joined by spaces; "" for a list
+	Items []string // the items of a list, written as lines starting "- "
 }
 
-// paragraphs splits text at blank lines and joins each paragraph's lines.
-func paragraphs(text string) []string {
-	var out, cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
-			cur = nil
+// HandoutBlocks splits the handout at blank lines into paragraphs and
+// lists. A block whose lines all start with "- " is a list.
+func (s Session) HandoutBlocks() []Block {
+	var out []Block
+	for _, lines := range blocks(s.Handout) {
+		list := true
+		for _, l := range lines {
+			list = list && strings.HasPrefix(l, "- ")
 		}
+		if !list {
+			out = append(out, Block{Text: strings.Join(lines, " ")})
+			continue
+		}
+		b := Block{}
+		for _, l := range lines {
+			b.Items = append(b.Items, strings.TrimSpace(l[2:]))
+		}
+		out = append(out, b)
 	}
+	return out
+}
+
+// HandoutParagraphs splits the handout into its blocks as plain text, each
+// with its lines joined by spaces.
+func (s Session) HandoutParagraphs() []string {
+	var out []string
+	for _, lines := range blocks(s.Handout) {
+		out = append(out, strings.Join(lines, " "))
+	}
+	return out
+}
+
+// blocks splits text at blank lines, returning each block's trimmed lines.
+func blocks(text string) [][]string {
+	var out [][]string
+	var cur []string
 	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
-			flush()
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
 			continue
 		}
 		cur = append(cur, line)
 	}
-	flush()
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
 	return out
 }
 

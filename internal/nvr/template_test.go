@@ -93,6 +93,11 @@ func TestTotalsAndParagraphs(t *testing.T) {
 	if len(got) != 3 || got[0] != "First line still first." || got[2] != "Third." {
 		t.Errorf("HandoutParagraphs = %q", got)
 	}
+	s.Handout = "Try these:\n\n- one\n- two\n\n- a list item\nthat is a paragraph"
+	b := s.HandoutBlocks()
+	if len(b) != 3 || b[0].Text != "Try these:" || len(b[1].Items) != 2 || b[1].Items[1] != "two" || b[2].Text == "" {
+		t.Errorf("HandoutBlocks = %+v", b)
+	}
 }
 
 func TestElements(t *testing.T) {
