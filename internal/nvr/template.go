@@ -135,10 +135,12 @@ type Template struct {
 	// Version is 1 for a new template, then 2, 3, …; a saved version never
 	// changes.
 	Version int
-	// CopiedFrom names the template this one was copied from, if any.
-	CopiedFrom string
-	SavedBy    string // the user who saved this version; "" when shipped
-	SavedAt    time.Time
+	// CopiedFrom names the template this one was copied from, if any, and
+	// CopiedFromVersion the version copied.
+	CopiedFrom        string
+	CopiedFromVersion int
+	SavedBy           string // the user who saved this version; "" when shipped
+	SavedAt           time.Time
 }
 
 // Shipped reports whether the template is one Steadfast ships, which
