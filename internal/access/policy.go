@@ -40,6 +40,13 @@ const (
 	// KindAllocation is which practitioners work with a family. Allocating
 	// is a management task: it shows family names, never case content.
 	KindAllocation Kind = "allocation"
+	// KindProgramme is an NVR programme template: session plans and parent
+	// handouts, with no personal data. Practitioners, supervisors and
+	// administrators read them; supervisors and administrators copy and
+	// edit them. Co-facilitators see session plans only through the groups
+	// they are attached to (KindGroup), not the library; parents see
+	// handouts through their own group.
+	KindProgramme Kind = "programme"
 )
 
 // Relationship is how the actor stands to the resource. The store works it
@@ -115,6 +122,8 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canFamily(actor, action, res)
 	case KindGroup:
 		return canGroup(actor, action, res)
+	case KindProgramme:
+		return canProgramme(actor, action)
 	}
 	return deny("unknown-resource")
 }
@@ -233,4 +242,14 @@ func canGroup(actor Actor, action Action, res Resource) Decision {
 		return allow("parent-own-group")
 	}
 	return deny("group-not-in-scope")
+}
+
+func canProgramme(actor Actor, action Action) Decision {
+	switch {
+	case action == Read && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner):
+		return allow("staff-read-programmes")
+	case (action == Create || action == Update) && (actor.Role == Admin || actor.Role == Supervisor):
+		return allow("managers-edit-programmes")
+	}
+	return deny("programme-not-allowed")
 }

@@ -4,7 +4,7 @@ import "testing"
 
 var (
 	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
-	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList, KindAllocation}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList, KindAllocation, KindProgramme}
 	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
 )
 
@@ -71,6 +71,22 @@ func TestPolicyTable(t *testing.T) {
 		{CoFacilitator, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, false, false},
 		{Parent, Read, Resource{Kind: KindFamilyList, OrgID: "org-a"}, false, false},
 		{Supervisor, Update, Resource{Kind: KindOrganisation, OrgID: "org-a"}, false, false},
+		// Programme templates: staff who run programmes read them; supervisors
+		// and administrators copy and edit; nobody deletes or exports.
+		{Practitioner, Read, Resource{Kind: KindProgramme, OrgID: "org-a"}, true, false},
+		{Supervisor, Read, Resource{Kind: KindProgramme, OrgID: "org-a"}, true, false},
+		{Admin, Read, Resource{Kind: KindProgramme, OrgID: "org-a"}, true, false},
+		{Practitioner, Create, Resource{Kind: KindProgramme, OrgID: "org-a"}, false, false},
+		{Practitioner, Update, Resource{Kind: KindProgramme, OrgID: "org-a"}, false, false},
+		{Supervisor, Create, Resource{Kind: KindProgramme, OrgID: "org-a"}, true, false},
+		{Supervisor, Update, Resource{Kind: KindProgramme, OrgID: "org-a"}, true, false},
+		{Admin, Update, Resource{Kind: KindProgramme, OrgID: "org-a"}, true, false},
+		{Admin, Delete, Resource{Kind: KindProgramme, OrgID: "org-a"}, false, false},
+		{Supervisor, Export, Resource{Kind: KindProgramme, OrgID: "org-a"}, false, false},
+		{CoFacilitator, Read, Resource{Kind: KindProgramme, OrgID: "org-a"}, false, false},
+		{CoFacilitator, Read, Resource{Kind: KindProgramme, OrgID: "org-a", Relationship: Attached}, false, false},
+		{Parent, Read, Resource{Kind: KindProgramme, OrgID: "org-a", Relationship: Own}, false, false},
+		{Supervisor, Update, Resource{Kind: KindProgramme, OrgID: "org-b"}, false, false},
 	}
 	for _, c := range cases {
 		d := Can(actorFor(c.role), c.action, c.res)
@@ -127,6 +143,9 @@ func TestPolicyInvariants(t *testing.T) {
 					}
 					if (kind == KindAudit || kind == KindFamilyAudit) && action != ViewAudit && d.Allowed {
 						t.Errorf("%s: the audit log was changed", name)
+					}
+					if kind == KindProgramme && d.Allowed && (role == Parent || role == CoFacilitator || action == Delete || action == Export || d.CanBreakGlass) {
+						t.Errorf("%s: programme templates are for staff who run programmes, and are never deleted or exported", name)
 					}
 					if action == ManageUsers && role != Admin && d.Allowed {
 						t.Errorf("%s: a non-administrator managed users", name)

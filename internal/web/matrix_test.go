@@ -263,6 +263,17 @@ var accessMatrix = map[string]matrixRow{
 			unrelated: roles(403, 403, 403, 404, 404),
 			otherOrg:  roles(404, 404, 404, 404, 404),
 		}},
+	// NVR programme templates: no personal data. Practitioners, supervisors
+	// and administrators read; supervisors and administrators copy (an
+	// empty post copies) and edit. Co-facilitators see plans through their
+	// groups, not the library (403); parents are told nothing (404).
+	// Steadfast's own templates are copied, never changed, so their edit
+	// form does not exist.
+	"GET /programmes":            {path: "/programmes", signedOut: 303, html: true, byRole: roles(200, 200, 200, 403, 404)},
+	"GET /programmes/{id}":       {path: "/programmes/steadfast-group-12-week", signedOut: 303, html: true, byRole: roles(200, 200, 200, 403, 404)},
+	"POST /programmes/{id}/copy": {path: "/programmes/steadfast-one-to-one/copy", signedOut: 303, html: true, byRole: roles(303, 303, 403, 403, 404)},
+	"GET /programmes/{id}/edit":  {path: "/programmes/steadfast-group-12-week/edit", signedOut: 303, html: true, byRole: roles(404, 404, 403, 403, 404)},
+	"POST /programmes/{id}/edit": {path: "/programmes/" + noSuchUser + "/edit", signedOut: 303, html: true, byRole: roles(404, 404, 403, 403, 404)},
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{

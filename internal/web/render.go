@@ -183,12 +183,12 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	case access.Admin:
 		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"},
 			{Text: "Language", Href: "/admin/language"}, {Text: "Audit", Href: "/admin/audit"}, {Text: "Find a family", Href: "/families"},
-			{Text: "Waiting", Href: "/allocations"}}
+			{Text: "Waiting", Href: "/allocations"}, {Text: "Programmes", Href: "/programmes"}}
 	case access.Supervisor:
 		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Where work is stuck", Href: "/team"},
-			{Text: "Waiting", Href: "/allocations"}, {Text: "Audit", Href: "/audit"}}
+			{Text: "Waiting", Href: "/allocations"}, {Text: "Audit", Href: "/audit"}, {Text: "Programmes", Href: "/programmes"}}
 	case access.Practitioner:
-		items = []navItem{{Text: "Caseload", Href: "/"}} // the caseload page has the search too
+		items = []navItem{{Text: "Caseload", Href: "/"}, {Text: "Programmes", Href: "/programmes"}} // the caseload page has the search too
 	case access.CoFacilitator:
 		items = []navItem{{Text: "Groups", Href: "/"}}
 	case access.Parent:

@@ -116,6 +116,13 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /families/{id}/conversations/{conversation}/debrief", SignedIn, s.saveDebrief)
 	s.handle(mux, "POST /families/{id}/conversations/{conversation}/supervision", SignedIn, s.sendPlanToSupervision)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
+	// NVR programme templates: Steadfast's own and the organisation's copies.
+	s.handle(mux, "GET /programmes", SignedIn, s.programmesPage)
+	s.handle(mux, "GET /programmes/{id}", SignedIn, s.programmePage)
+	s.handle(mux, "POST /programmes/{id}/copy", SignedIn, s.copyProgramme)
+	s.handle(mux, "GET /programmes/{id}/edit", SignedIn, s.editProgrammePage)
+	s.handle(mux, "POST /programmes/{id}/edit", SignedIn, s.saveProgramme)
+
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
 	s.handle(mux, "POST "+enrolmentPath, Enrolment, s.enrolSubmit)
