@@ -12,6 +12,9 @@ const AlertWindow = 28 * 24 * time.Hour
 // thing due and the alerts are worked out. The store fills it in one read
 // for a whole caseload.
 type Signals struct {
+	// Children holds the family's children, oldest first, with their names
+	// and dates of birth only.
+	Children []Member
 	// LastContact is when the newest contact note says the family was last
 	// in contact; zero when none is recorded.
 	LastContact time.Time

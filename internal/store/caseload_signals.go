@@ -52,37 +52,10 @@ func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []str
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("caseload signals: %w", mapError(err))
 	}
-	if err := db.addCurrentContexts(ctx, orgID, familyIDs, out); err != nil {
-		return nil, err
-	}
-	if err := db.addEngagement(ctx, orgID, familyIDs, out); err != nil {
+	if err := db.addCaseloadDetails(ctx, orgID, familyIDs, out); err != nil {
 		return nil, err
 	}
 	return out, nil
-}
-
-// addCurrentContexts adds each family's current contexts to its signals.
-func (db *DB) addCurrentContexts(ctx context.Context, orgID string, familyIDs []string, out map[string]family.Signals) error {
-	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.reads.QueryContext(ctx, `SELECT family_id, kind, detail, started_on FROM family_contexts
-		WHERE org_id = $1 AND ended_on = '' AND family_id IN (`+list+`) ORDER BY family_id, started_on DESC`, args...)
-	if err != nil {
-		return fmt.Errorf("caseload contexts: %w", mapError(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c family.Context
-		var kind string
-		if err := rows.Scan(&c.FamilyID, &kind, &c.Detail, &c.StartedOn); err != nil {
-			return fmt.Errorf("caseload contexts: %w", mapError(err))
-		}
-		c.Kind = family.ContextKind(kind)
-		if s, ok := out[c.FamilyID]; ok {
-			s.Contexts = append(s.Contexts, c)
-			out[c.FamilyID] = s
-		}
-	}
-	return mapError(rows.Err())
 }
 
 // utc returns t in UTC, leaving the zero time zero.

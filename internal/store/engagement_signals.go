@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/steadfast-care/steadfast/internal/engagement"
-	"github.com/steadfast-care/steadfast/internal/family"
 )
 
 // LatestEngagement reads each family's newest engagement record, by the
@@ -43,81 +42,23 @@ func (db *DB) LatestEngagement(ctx context.Context, orgID string, familyIDs []st
 		return nil, fmt.Errorf("latest engagement: %w", mapError(err))
 	}
 	for id, l := range out {
-		observed := make([]engagement.ObservedPattern, len(l.Patterns))
-		for i, p := range l.Patterns {
-			observed[i].Pattern = p
-		}
-		engagement.SortPatterns(observed)
-		for i, o := range observed {
-			l.Patterns[i] = o.Pattern
-		}
+		l.Patterns = sortedPatterns(l.Patterns)
 		out[id] = l
 	}
 	return out, nil
 }
 
-// addEngagement adds to each family's caseload signals what its last
-// engagement record described, that record's review date and its earliest
-// plan action still to do as things due, and the safety steps that stand.
-// It costs two queries however many families there are.
-func (db *DB) addEngagement(ctx context.Context, orgID string, familyIDs []string, out map[string]family.Signals) error {
-	latest, err := db.LatestEngagement(ctx, orgID, familyIDs)
-	if err != nil {
-		return err
+// sortedPatterns puts a record's patterns in the order the form offers them.
+func sortedPatterns(patterns []engagement.Pattern) []engagement.Pattern {
+	observed := make([]engagement.ObservedPattern, len(patterns))
+	for i, p := range patterns {
+		observed[i].Pattern = p
 	}
-	for id, l := range latest {
-		s, ok := out[id]
-		if !ok {
-			continue
-		}
-		s.Engagement = family.Described{Patterns: l.Labels(), On: l.RecordedOn}
-		if !l.ReviewOn.IsZero() {
-			s.Dues = append(s.Dues, engagement.ReviewDue(l.RecordedOn, l.ReviewOn))
-		}
-		out[id] = s
+	engagement.SortPatterns(observed)
+	for i, o := range observed {
+		patterns[i] = o.Pattern
 	}
-	// The earliest open action of each family, and every standing safety flag.
-	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.reads.QueryContext(ctx, `SELECT family_id, 'action', what, owner, due_on FROM (
-			SELECT family_id, what, owner, due_on, ROW_NUMBER() OVER (PARTITION BY family_id ORDER BY due_on, id) AS soonest
-			FROM engagement_actions WHERE org_id = $1 AND status = 'open' AND family_id IN (`+list+`)) a
-		WHERE a.soonest = 1
-		UNION ALL
-		SELECT family_id, 'flag', step, step_other, '' FROM engagement_safety_flags
-		WHERE org_id = $1 AND ended_at IS NULL AND family_id IN (`+list+`)`, args...)
-	if err != nil {
-		return fmt.Errorf("caseload engagement: %w", mapError(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var familyID, kind, a, b, due string
-		if err := rows.Scan(&familyID, &kind, &a, &b, &due); err != nil {
-			return fmt.Errorf("caseload engagement: %w", mapError(err))
-		}
-		s, ok := out[familyID]
-		if !ok {
-			continue
-		}
-		switch kind {
-		case "action":
-			s.Dues = append(s.Dues, engagement.Action{What: a, Owner: b, DueOn: parseDateText(due)}.Due())
-		case "flag":
-			if text := engagement.SafetyStep(a).Flag(b); !contains(s.SafetySteps, text) {
-				s.SafetySteps = append(s.SafetySteps, text)
-			}
-		}
-		out[familyID] = s
-	}
-	return mapError(rows.Err())
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return patterns
 }
 
 // AllocatedNames lists, for each of some families, the names of the

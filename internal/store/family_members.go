@@ -112,27 +112,3 @@ func familyInOrg(ctx context.Context, q querier, orgID, familyID string) error {
 	return nil
 }
 
-// ChildrenOf returns the children of each of the given families of the
-// organisation, oldest first, in one query: for lists such as a caseload.
-func (db *DB) ChildrenOf(ctx context.Context, orgID string, familyIDs []string) (map[string][]family.Member, error) {
-	out := map[string][]family.Member{}
-	if len(familyIDs) == 0 {
-		return out, nil
-	}
-	list, args := inList([]any{orgID}, familyIDs)
-	rows, err := db.reads.QueryContext(ctx, `SELECT `+memberColumns+` FROM family_members
-		WHERE org_id = $1 AND kind = 'child' AND family_id IN (`+list+`)
-		ORDER BY family_id, date_of_birth, name`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("children: %w", mapError(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
-			return nil, fmt.Errorf("children: %w", err)
-		}
-		out[m.FamilyID] = append(out[m.FamilyID], m)
-	}
-	return out, mapError(rows.Err())
-}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/store"
@@ -42,9 +43,10 @@ func TestFamilyMembers(t *testing.T) {
 		if got, _ := db.Member(ctx, a.id, a.family.ID, ben.ID); got.School != "Hill Top Primary" {
 			t.Errorf("school = %q", got.School)
 		}
-		children, err := db.ChildrenOf(ctx, a.id, []string{a.family.ID, a.otherFamily.ID})
-		if err != nil || len(children[a.family.ID]) != 2 || len(children[a.otherFamily.ID]) != 0 {
-			t.Errorf("ChildrenOf = %v, %v", children, err)
+		signals, err := db.CaseloadSignals(ctx, a.id, []string{a.family.ID, a.otherFamily.ID}, time.Time{})
+		if kids := signals[a.family.ID].Children; err != nil || len(kids) != 2 || kids[0].Name != "Amy Ash" || kids[1].DateOfBirth != "2020-05-01" ||
+			len(signals[a.otherFamily.ID].Children) != 0 {
+			t.Errorf("caseload children = %+v, %v; want Amy then Ben, and none in the other family", signals, err)
 		}
 
 		// Another organisation cannot add to, read or change this family.

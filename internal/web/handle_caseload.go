@@ -32,8 +32,8 @@ type caseloadRow struct {
 }
 
 // newCaseloadRow works out a family's row from what the caseload read.
-func newCaseloadRow(f store.Family, children []family.Member, inScope bool, signals family.Signals, today time.Time) caseloadRow {
-	row := caseloadRow{Family: f, Children: children, InScope: inScope, Signals: signals}
+func newCaseloadRow(f store.Family, inScope bool, signals family.Signals, today time.Time) caseloadRow {
+	row := caseloadRow{Family: f, Children: signals.Children, InScope: inScope, Signals: signals}
 	if !inScope {
 		return row
 	}
@@ -128,19 +128,15 @@ func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *cas
 		}
 	}
 	// Children and signals are shown only for families in the actor's own work.
-	children, err := db.ChildrenOf(ctx, actor.OrgID, keys(inScope))
-	if err != nil {
-		return err
-	}
 	signals, err := db.CaseloadSignals(ctx, actor.OrgID, keys(inScope), d.Today.Add(-family.AlertWindow))
 	if err != nil {
 		return err
 	}
 	for _, f := range mine {
-		d.Rows = append(d.Rows, newCaseloadRow(f, children[f.ID], true, signals[f.ID], d.Today))
+		d.Rows = append(d.Rows, newCaseloadRow(f, true, signals[f.ID], d.Today))
 	}
 	for _, f := range found {
-		d.Results = append(d.Results, newCaseloadRow(f, children[f.ID], inScope[f.ID], signals[f.ID], d.Today))
+		d.Results = append(d.Results, newCaseloadRow(f, inScope[f.ID], signals[f.ID], d.Today))
 	}
 	return nil
 }

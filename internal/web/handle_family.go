@@ -139,7 +139,7 @@ func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data.Glance = newCaseloadRow(f, nil, true, signals[id], data.Today)
+	data.Glance = newCaseloadRow(f, true, signals[id], data.Today)
 	// Openings outside people's work are shown to the family's own workers.
 	if rel == access.Allocated || rel == access.Supervised {
 		data.ShowOpenings = true
