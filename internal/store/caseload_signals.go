@@ -16,10 +16,10 @@ import (
 // things due) and the safety steps that stand. Families of another
 // organisation are left out.
 //
-// It costs four queries however many families there are (two for
-// engagement records), and reads no notes:
-// the last contact and last seen are kept on each family as notes are saved
-// (see family_activity.go).
+// It costs two statements however many families there are, and reads no
+// notes: the last contact and last seen are kept on each family as notes
+// are saved (see family_activity.go). PractitionerCaseload and TeamCaseload
+// read the families themselves in the same two.
 //
 // The organisation check is written "f.org_id || ” = $1" so that no index
 // can serve it: without table statistics, SQLite otherwise reads every
@@ -32,9 +32,7 @@ func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []str
 		return out, nil
 	}
 	list, args := inList([]any{orgID, since}, familyIDs)
-	rows, err := db.reads.QueryContext(ctx, `SELECT f.id, f.last_contact_at, f.last_seen_at,
-			(SELECT MAX(c.withdrawn_at) FROM family_consents c WHERE c.family_id = f.id AND c.org_id = f.org_id AND c.withdrawn_at >= $2),
-			(SELECT MAX(b.created_at) FROM break_glass b WHERE b.family_id = f.id AND b.org_id = f.org_id AND b.created_at >= $2)
+	rows, err := db.reads.QueryContext(ctx, `SELECT f.id, `+signalColumns+`
 		FROM families f WHERE f.org_id || '' = $1 AND f.id IN (`+list+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("caseload signals: %w", mapError(err))

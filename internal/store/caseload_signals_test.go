@@ -95,3 +95,48 @@ func TestCaseloadSignals(t *testing.T) {
 		}
 	})
 }
+
+func TestPractitionerAndTeamCaseload(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		b := newOrg(t, db, "b")
+		if err := db.Allocate(ctx, a.id, a.family.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.LinkSupervisor(ctx, a.id, a.super.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AddMember(ctx, a.id, family.Member{FamilyID: a.family.ID, Kind: family.Child, Name: "Amy Ash", DateOfBirth: "2013-09-14"}); err != nil {
+			t.Fatal(err)
+		}
+		seen := time.Date(2026, 1, 5, 10, 0, 0, 0, time.UTC)
+		if _, err := db.SaveNote(ctx, a.id, family.Note{FamilyID: a.family.ID, AuthorID: a.prac.ID, OccurredAt: seen, Kind: family.HomeVisit,
+			ChildSeen: family.SeenAlone, Body: "visit"}); err != nil {
+			t.Fatal(err)
+		}
+		since := db.Now().Add(-family.AlertWindow)
+		for name, read := range map[string]func() ([]store.Family, map[string]family.Signals, error){
+			"practitioner": func() ([]store.Family, map[string]family.Signals, error) {
+				return db.PractitionerCaseload(ctx, a.id, a.prac.ID, since)
+			},
+			"team": func() ([]store.Family, map[string]family.Signals, error) { return db.TeamCaseload(ctx, a.id, a.super.ID, since) },
+		} {
+			families, signals, err := read()
+			if err != nil || len(families) != 1 || families[0].ID != a.family.ID || families[0].Name != "Family A" {
+				t.Fatalf("%s caseload = %+v, %v; want Family A alone", name, families, err)
+			}
+			s := signals[a.family.ID]
+			if !s.LastSeen.Equal(seen) || len(s.Children) != 1 || s.Children[0].Name != "Amy Ash" {
+				t.Errorf("%s caseload signals = %+v; want the visit and Amy", name, s)
+			}
+		}
+		// Another organisation, or another practitioner, sees none of it.
+		if families, _, err := db.PractitionerCaseload(ctx, b.id, a.prac.ID, since); err != nil || len(families) != 0 {
+			t.Errorf("another organisation's caseload = %+v, %v", families, err)
+		}
+		if families, _, err := db.PractitionerCaseload(ctx, a.id, a.other.ID, since); err != nil || len(families) != 0 {
+			t.Errorf("another practitioner's caseload = %+v, %v", families, err)
+		}
+	})
+}

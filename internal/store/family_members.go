@@ -111,4 +111,3 @@ func familyInOrg(ctx context.Context, q querier, orgID, familyID string) error {
 	}
 	return nil
 }
-

@@ -103,40 +103,36 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 // readCaseload fills in the actor's own families and, when a search was
 // asked for and is valid, the families it finds, with what each row shows.
 func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *caseloadData) error {
+	since := d.Today.Add(-family.AlertWindow)
 	var mine []store.Family
+	signals := map[string]family.Signals{}
 	var err error
 	switch actor.Role {
 	case access.Practitioner:
-		mine, err = db.AllocatedFamilies(ctx, actor.OrgID, actor.UserID)
+		mine, signals, err = db.PractitionerCaseload(ctx, actor.OrgID, actor.UserID, since)
 	case access.Supervisor:
-		mine, err = db.TeamFamilies(ctx, actor.OrgID, actor.UserID)
+		mine, signals, err = db.TeamCaseload(ctx, actor.OrgID, actor.UserID, since)
 	}
 	if err != nil {
 		return err
 	}
-	inScope := map[string]bool{}
+	// Signals are read only for families in the actor's own work; search
+	// results outside it show a name and nothing more.
 	for _, f := range mine {
-		inScope[f.ID] = true
+		d.Rows = append(d.Rows, newCaseloadRow(f, true, signals[f.ID], d.Today))
 	}
-	var found []store.Family
 	if d.Searched && d.Problem == "" {
-		if found, err = db.SearchFamilies(ctx, actor.OrgID, d.Query, searchLimit+1); err != nil {
+		found, err := db.SearchFamilies(ctx, actor.OrgID, d.Query, searchLimit+1)
+		if err != nil {
 			return err
 		}
 		if len(found) > searchLimit {
 			found, d.More = found[:searchLimit], true
 		}
-	}
-	// Children and signals are shown only for families in the actor's own work.
-	signals, err := db.CaseloadSignals(ctx, actor.OrgID, keys(inScope), d.Today.Add(-family.AlertWindow))
-	if err != nil {
-		return err
-	}
-	for _, f := range mine {
-		d.Rows = append(d.Rows, newCaseloadRow(f, true, signals[f.ID], d.Today))
-	}
-	for _, f := range found {
-		d.Results = append(d.Results, newCaseloadRow(f, inScope[f.ID], signals[f.ID], d.Today))
+		for _, f := range found {
+			s, inScope := signals[f.ID]
+			d.Results = append(d.Results, newCaseloadRow(f, inScope, s, d.Today))
+		}
 	}
 	return nil
 }
@@ -147,12 +143,4 @@ func listReason(own int, searched bool, found int) string {
 		reason += fmt.Sprintf("; search results: %d", found)
 	}
 	return reason
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
