@@ -26,18 +26,25 @@ func (s *Server) renderConfirm(w http.ResponseWriter, r *http.Request, d confirm
 	return s.render(w, r, http.StatusOK, "confirm", d.Title, d)
 }
 
+// familyToChange checks that the actor may change the family in the path
+// and reads it, or answers for the handler as familyFor does.
+func (s *Server) familyToChange(w http.ResponseWriter, r *http.Request) (f store.Family, handled bool, err error) {
+	id, _, handled, err := s.familyFor(w, r, access.Update)
+	if handled {
+		return store.Family{}, true, err
+	}
+	f, err = s.db.FamilyInOrg(r.Context(), actorFrom(r.Context()).OrgID, id)
+	return f, err != nil, err
+}
+
 // endContextConfirm asks before recording that a family's context has ended.
 func (s *Server) endContextConfirm(w http.ResponseWriter, r *http.Request) error {
-	id, _, handled, err := s.familyFor(w, r, access.Update)
+	f, handled, err := s.familyToChange(w, r)
 	if handled {
 		return err
 	}
-	actor := actorFrom(r.Context())
-	f, err := s.db.FamilyInOrg(r.Context(), actor.OrgID, id)
-	if err != nil {
-		return err
-	}
-	contexts, err := s.db.Contexts(r.Context(), actor.OrgID, id)
+	id := f.ID
+	contexts, err := s.db.Contexts(r.Context(), f.OrgID, id)
 	if err != nil {
 		return err
 	}
@@ -62,16 +69,12 @@ func (s *Server) endContextConfirm(w http.ResponseWriter, r *http.Request) error
 
 // withdrawConsentConfirm asks before recording that a family has withdrawn a consent.
 func (s *Server) withdrawConsentConfirm(w http.ResponseWriter, r *http.Request) error {
-	id, _, handled, err := s.familyFor(w, r, access.Update)
+	f, handled, err := s.familyToChange(w, r)
 	if handled {
 		return err
 	}
-	actor := actorFrom(r.Context())
-	f, err := s.db.FamilyInOrg(r.Context(), actor.OrgID, id)
-	if err != nil {
-		return err
-	}
-	consents, err := s.db.Consents(r.Context(), actor.OrgID, id)
+	id := f.ID
+	consents, err := s.db.Consents(r.Context(), f.OrgID, id)
 	if err != nil {
 		return err
 	}
