@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -130,5 +131,41 @@ func TestCaseloadSearchShowsNoSignalsOutsideScope(t *testing.T) {
 		if strings.Contains(row, leak) {
 			t.Errorf("search row shows %q for a family outside the practitioner's work: %s", leak, row)
 		}
+	}
+}
+
+// TestCaseloadPages shows a long team list fifty families at a time.
+func TestCaseloadPages(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	ctx := t.Context()
+	prac, err := env.DB.UserByEmail(ctx, env.Accounts[access.Practitioner].Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, err := env.DB.PractitionerCaseload(ctx, prac.OrgID, prac.ID, env.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(before); i < 60; i++ {
+		f, err := env.DB.CreateFamily(ctx, prac.OrgID, fmt.Sprintf("The Zz-Paging-%02d family", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := env.DB.Allocate(ctx, prac.OrgID, f.ID, prac.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newClient(t, env)
+	c.signIn(env.Accounts[access.Practitioner])
+	first := c.get("/families")
+	if n := strings.Count(first.body, `href="/families/`); first.StatusCode != 200 || n != 50 || !strings.Contains(first.body, "Showing 1 to 50 of 60") {
+		t.Errorf("first page: %d, %d families; want 50 of 60", first.StatusCode, n)
+	}
+	second := c.get("/families?page=2")
+	if n := strings.Count(second.body, `href="/families/`); n != 10 || !strings.Contains(second.body, "Zz-Paging-59") {
+		t.Errorf("second page shows %d families; want the last 10", n)
+	}
+	if far := c.get("/families?page=99"); !strings.Contains(far.body, "Showing 51 to 60 of 60") {
+		t.Error("a page beyond the end does not show the last page")
 	}
 }

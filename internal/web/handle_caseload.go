@@ -52,7 +52,13 @@ type caseloadData struct {
 	More     bool // the search found more than it shows
 	Problem  string
 	Today    time.Time
+	// Pager pages through the actor's own families, caseloadPerPage at a time.
+	Pager pager
 }
+
+// caseloadPerPage is how many of the actor's own families one page shows. A
+// practitioner's caseload fits on one page; a supervisor's team may not.
+const caseloadPerPage = 50
 
 // caseload shows the families in the actor's work, with their children, and
 // a name search across the organisation.
@@ -86,6 +92,13 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	// they share a warm page cache.
 	if err := s.db.ReadSnapshot(r.Context(), func(db *store.DB) error { return readCaseload(r.Context(), db, actor, &d) }); err != nil {
 		return err
+	}
+	// The whole list is read, so that searches know what is in scope; one
+	// page of it is shown.
+	d.Pager = newPager("/families", 1, caseloadPerPage, len(d.Rows))
+	d.Pager.Page = min(max(1, atoiOr(r.URL.Query().Get("page"), 1)), d.Pager.Pages())
+	if len(d.Rows) > 0 {
+		d.Rows = d.Rows[d.Pager.First()-1 : d.Pager.Last()]
 	}
 	// The names shown are personal data: the read is recorded, but not what
 	// was typed, which may itself name someone.
