@@ -1,6 +1,8 @@
 package web
 
 import (
+	"github.com/steadfast-care/steadfast/internal/store"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -24,7 +26,13 @@ type engagementFormData struct {
 	Reasons    []engagement.Reason
 	Steps      []engagement.SafetyStep
 	ActionRows []int
+	// DraftSaved is when the draft offered back was last saved, if one was.
+	DraftSaved *time.Time
 }
+
+// engagementDraft is the draft key of a new engagement record: drafts are
+// kept per person and family, beside contact notes' drafts.
+const engagementDraft = "form:engagement"
 
 // Checked reports whether a checkbox of the group name with value was ticked.
 func (d engagementFormData) Checked(name, value string) bool {
@@ -168,7 +176,16 @@ func (s *Server) newEngagementPage(w http.ResponseWriter, r *http.Request) error
 	today := s.db.Now().In(ukTime())
 	f := newForm()
 	f.Values["recorded-day"], f.Values["recorded-month"], f.Values["recorded-year"] = today.Format("2"), today.Format("1"), today.Format("2006")
-	return s.renderEngagementForm(w, r, http.StatusOK, engagementFormData{FamilyID: id, Form: f})
+	d := engagementFormData{FamilyID: id, Form: f}
+	a := actorFrom(r.Context())
+	draft, err := s.db.LoadDraft(r.Context(), a.OrgID, id, a.UserID, engagementDraft)
+	switch {
+	case err == nil:
+		d.Form.Values, d.DraftSaved = draft.Fields, &draft.UpdatedAt
+	case !errors.Is(err, store.ErrNotFound):
+		return err
+	}
+	return s.renderEngagementForm(w, r, http.StatusOK, d)
 }
 
 // saveEngagement writes a new engagement record, or shows the form again
@@ -184,6 +201,11 @@ func (s *Server) saveEngagement(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
 	f := postedEngagementForm(r)
 	d := engagementFormData{FamilyID: id, Form: f}
+	// Every submit keeps a draft, so nothing typed is lost without JavaScript
+	// either; saving the record removes it.
+	if err := s.db.SaveDraft(r.Context(), actor.OrgID, id, actor.UserID, engagementDraft, f.Values); err != nil {
+		return err
+	}
 	if checkOnly(r) {
 		return s.renderEngagementForm(w, r, http.StatusOK, d)
 	}
@@ -202,6 +224,9 @@ func (s *Server) saveEngagement(w http.ResponseWriter, r *http.Request) error {
 	}
 	saved, err := s.db.SaveEngagementRecord(r.Context(), actor.OrgID, rec)
 	if err != nil {
+		return err
+	}
+	if err := s.db.DiscardDraft(r.Context(), actor.OrgID, id, actor.UserID, engagementDraft); err != nil {
 		return err
 	}
 	msg := "Engagement record saved."

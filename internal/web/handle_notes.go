@@ -208,11 +208,19 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
+	actor := actorFrom(r.Context())
+	if r.PostForm.Get("form") == "engagement" {
+		// A new engagement record's draft.
+		if err := s.db.SaveDraft(r.Context(), actor.OrgID, id, actor.UserID, engagementDraft, postedEngagementForm(r).Values); err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
 	noteID := strings.TrimSpace(r.PostForm.Get("note"))
 	if noteID != "" && !ids.Valid(noteID) {
 		return errNotFound
 	}
-	actor := actorFrom(r.Context())
 	if err := s.db.SaveDraft(r.Context(), actor.OrgID, id, actor.UserID, noteID, postedNoteForm(r).Values); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ for (const form of document.querySelectorAll('form[data-autosave]')) {
   const save = async () => {
     const body = new URLSearchParams(new FormData(form))
     body.set('note', form.dataset.note || '')
+    if (form.dataset.draftForm) body.set('form', form.dataset.draftForm)
     body.delete('action')
     try {
       const res = await fetch(form.dataset.autosave, { method: 'POST', body, credentials: 'same-origin', redirect: 'manual' })

@@ -1,0 +1,74 @@
+package web_test
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/web/webtest"
+)
+
+// TestEngagementDraftSurvivesATimeOut types into a new engagement record,
+// lets the session time out, and finds every word offered back after
+// signing in again; saving the record then removes the draft.
+func TestEngagementDraftSurvivesATimeOut(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fam := allocatedFamily(t, env, "The Draft-Keeping family")
+	base := "/families/" + fam.ID
+	p := newClient(t, env)
+	p.signIn(env.Accounts[access.Practitioner])
+
+	// As the page's script sends it while someone types.
+	typed := url.Values{"form": {"engagement"}, "patterns": {"ambivalence"}, "seen-ambivalence": {"Dad agreed to the plan and then cancelled twice by text."},
+		"for-child": {"Mia has not been seen at home for three weeks."}}
+	if r := p.post(base+"/drafts", typed); r.StatusCode != http.StatusNoContent {
+		t.Fatalf("autosave: %d", r.StatusCode)
+	}
+	env.Clock.Advance(24 * time.Hour) // long past any session's time-out
+	if r := p.get(base + "/engagement/new"); r.StatusCode == http.StatusOK {
+		t.Fatal("the session did not time out")
+	}
+	p = newClient(t, env)
+	p.signIn(env.Accounts[access.Practitioner])
+	back := p.get(base + "/engagement/new")
+	for _, want := range []string{"We kept what you were writing", "Dad agreed to the plan and then cancelled twice by text.",
+		"Mia has not been seen at home for three weeks.", `value="ambivalence" checked`} {
+		if !strings.Contains(back.body, want) {
+			t.Errorf("the form offered back lacks %q", want)
+		}
+	}
+
+	// Without JavaScript, a refused save keeps the draft too.
+	v := url.Values{"patterns": {"ambivalence"}, "seen-ambivalence": {"Dad agreed to the plan and then cancelled twice by text."}, "action": {"save"}}
+	if r := p.post(base+"/engagement", v); r.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("an incomplete record: %d", r.StatusCode)
+	}
+	prac, err := env.DB.UserByEmail(t.Context(), env.Accounts[access.Practitioner].Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := env.DB.LoadDraft(t.Context(), fam.OrgID, fam.ID, prac.ID, "form:engagement")
+	if err != nil || d.Fields["for-child"] != "" || d.Fields["seen-ambivalence"] == "" {
+		t.Errorf("draft after a refused save = %+v, %v; want what was posted", d.Fields, err)
+	}
+
+	today := env.Clock.Now().In(time.UTC)
+	v.Set("for-child", "Mia has not been seen at home for three weeks.")
+	v.Set("at-risk", "no")
+	dateFields(v, "recorded", today)
+	dateFields(v, "review", today.AddDate(0, 1, 0))
+	if r := p.post(base+"/engagement", v); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a complete record: %d %s", r.StatusCode, r.body)
+	}
+	if _, err := env.DB.LoadDraft(t.Context(), fam.OrgID, fam.ID, prac.ID, "form:engagement"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the draft is still there after the record was saved: %v", err)
+	}
+	if fresh := p.get(base + "/engagement/new"); strings.Contains(fresh.body, "We kept what you were writing") {
+		t.Error("a saved record's draft is offered again")
+	}
+}
