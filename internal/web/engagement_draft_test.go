@@ -72,3 +72,34 @@ func TestEngagementDraftSurvivesATimeOut(t *testing.T) {
 		t.Error("a saved record's draft is offered again")
 	}
 }
+
+// TestConversationPlanDraft keeps a new conversation plan's words as a
+// draft, with its rows of responses, until the plan is saved.
+func TestConversationPlanDraft(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fam := allocatedFamily(t, env, "The Plan-Draft family")
+	base := "/families/" + fam.ID
+	p := newClient(t, env)
+	p.signIn(env.Accounts[access.Practitioner])
+	typed := url.Values{"form": {"conversation"}, "purpose": {"Agree visit times Mum can keep"},
+		"response-1-pattern": {"avoidance"}, "response-1-they": {"Says the times were bad"}, "response-1-me": {"Ask which times would work"},
+		"response-2-pattern": {""}, "response-2-they": {"Changes the subject"}, "response-2-me": {""}}
+	if r := p.post(base+"/drafts", typed); r.StatusCode != http.StatusNoContent {
+		t.Fatalf("autosave: %d", r.StatusCode)
+	}
+	back := p.get(base + "/conversations/new")
+	for _, want := range []string{"We kept what you were writing", "Agree visit times Mum can keep", "Says the times were bad", "Changes the subject"} {
+		if !strings.Contains(back.body, want) {
+			t.Errorf("the plan form offered back lacks %q", want)
+		}
+	}
+	v := url.Values{"purpose": {"Agree visit times Mum can keep"}, "worries": {"Three visits this month did not happen."},
+		"opening": {"I would like us to find times that work for you."}, "response-1-pattern": {"avoidance"},
+		"response-1-they": {"Says the times were bad"}, "response-1-me": {"Ask which times would work"}, "action": {"save"}}
+	if r := p.post(base+"/conversations", v); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save the plan: %d", r.StatusCode)
+	}
+	if fresh := p.get(base + "/conversations/new"); strings.Contains(fresh.body, "We kept what you were writing") || strings.Contains(fresh.body, "Changes the subject") {
+		t.Error("a saved plan's draft is offered again")
+	}
+}

@@ -70,7 +70,18 @@ func (s *Server) newPlanPage(w http.ResponseWriter, r *http.Request) error {
 	if handled {
 		return err
 	}
-	return s.renderPlanForm(w, r, http.StatusOK, planFormData{FamilyID: id, Action: "/families/" + id + "/conversations", Form: newForm()}, newPlanRows)
+	d := planFormData{FamilyID: id, Action: "/families/" + id + "/conversations", Form: newForm()}
+	rows := newPlanRows
+	a := actorFrom(r.Context())
+	draft, err := s.db.LoadDraft(r.Context(), a.OrgID, id, a.UserID, planDraft)
+	switch {
+	case err == nil:
+		d.Form.Values, d.DraftSaved = draft.Fields, &draft.UpdatedAt
+		rows = max(1, draftRows(draft.Fields))
+	case !errors.Is(err, store.ErrNotFound):
+		return err
+	}
+	return s.renderPlanForm(w, r, http.StatusOK, d, rows)
 }
 
 func (s *Server) editPlanPage(w http.ResponseWriter, r *http.Request) error {
@@ -111,6 +122,13 @@ func (s *Server) savePlan(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, rows := postedPlanForm(r)
 	d := planFormData{FamilyID: id, PlanID: existing.ID, Action: r.URL.Path, Form: f}
+	actor := actorFrom(r.Context())
+	if existing.ID == "" {
+		// Every submit of a new plan keeps a draft; saving the plan removes it.
+		if err := s.db.SaveDraft(r.Context(), actor.OrgID, id, actor.UserID, planDraft, f.Values); err != nil {
+			return err
+		}
+	}
 	switch {
 	case checkOnly(r):
 		return s.renderPlanForm(w, r, http.StatusOK, d, rows)
@@ -122,7 +140,6 @@ func (s *Server) savePlan(w http.ResponseWriter, r *http.Request) error {
 	if !f.Valid() {
 		return s.renderPlanForm(w, r, http.StatusUnprocessableEntity, d, rows)
 	}
-	actor := actorFrom(r.Context())
 	p.ID, p.FamilyID, p.AuthorID = existing.ID, id, actor.UserID
 	what := "conversation plan added"
 	if p.ID != "" {
@@ -137,6 +154,11 @@ func (s *Server) savePlan(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err != nil {
 		return err
+	}
+	if existing.ID == "" {
+		if err := s.db.DiscardDraft(r.Context(), actor.OrgID, id, actor.UserID, planDraft); err != nil {
+			return err
+		}
 	}
 	switch {
 	case existing.ID == "":

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/conversation"
 	"github.com/steadfast-care/steadfast/internal/family"
@@ -18,6 +19,24 @@ type planFormData struct {
 	Patterns []conversation.Pattern
 	// CanAdd is true while another anticipated response can be added.
 	CanAdd bool
+	// DraftSaved is when the draft offered back was last saved, if one was.
+	DraftSaved *time.Time
+}
+
+// planDraft is the draft key of a new conversation plan, kept per person
+// and family beside contact notes' drafts.
+const planDraft = "form:conversation"
+
+// draftRows counts the rows of anticipated responses a saved draft holds.
+func draftRows(values map[string]string) int {
+	rows := 0
+	for i := range conversation.MaxResponses {
+		if _, ok := values[slotAt(i).TheyMight]; !ok {
+			break
+		}
+		rows = i + 1
+	}
+	return rows
 }
 
 // responseSlot is one row of anticipated responses on the plan form, with

@@ -1,8 +1,8 @@
 package web
 
 import (
-	"github.com/steadfast-care/steadfast/internal/store"
 	"errors"
+	"github.com/steadfast-care/steadfast/internal/store"
 	"net/http"
 	"strings"
 	"time"

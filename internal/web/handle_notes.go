@@ -209,9 +209,18 @@ func (s *Server) saveDraft(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	actor := actorFrom(r.Context())
-	if r.PostForm.Get("form") == "engagement" {
-		// A new engagement record's draft.
-		if err := s.db.SaveDraft(r.Context(), actor.OrgID, id, actor.UserID, engagementDraft, postedEngagementForm(r).Values); err != nil {
+	// A new engagement record's or conversation plan's draft.
+	var key string
+	var values map[string]string
+	switch r.PostForm.Get("form") {
+	case "engagement":
+		key, values = engagementDraft, postedEngagementForm(r).Values
+	case "conversation":
+		f, _ := postedPlanForm(r)
+		key, values = planDraft, f.Values
+	}
+	if key != "" {
+		if err := s.db.SaveDraft(r.Context(), actor.OrgID, id, actor.UserID, key, values); err != nil {
 			return err
 		}
 		w.WriteHeader(http.StatusNoContent)
