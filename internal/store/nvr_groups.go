@@ -37,14 +37,18 @@ const dateLayout = "2006-01-02"
 // sessions from the schedule, one for each session of the template. A
 // shipped template is first copied into the organisation (named after the
 // group), so a later release cannot change the running group; the group is
-// pinned to that copy's version 1. It returns the course as stored.
+// pinned to that copy's version 1. A course with no ID is given one. It
+// returns the course as stored.
 func (db *DB) CreateGroup(ctx context.Context, orgID, userID string, ng NewGroup) (nvr.Course, error) {
 	c, tpl := ng.Course, ng.Template
 	if !tpl.Shipped() && tpl.OrgID != orgID {
 		return nvr.Course{}, fmt.Errorf("create group: template %s: %w", tpl.ID, ErrNotFound)
 	}
 	now := db.Now()
-	c.ID, c.OrgID, c.CreatedBy, c.CreatedAt = ids.New(), orgID, userID, now
+	if c.ID == "" {
+		c.ID = ids.New()
+	}
+	c.OrgID, c.CreatedBy, c.CreatedAt = orgID, userID, now
 	c.Name, c.Venue = strings.TrimSpace(c.Name), strings.TrimSpace(c.Venue)
 	times := c.Schedule.Times(len(tpl.Sessions), ng.Zone)
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
