@@ -76,7 +76,8 @@ func ParseClock(s string) (hour, minute int, err error) {
 
 // Dates returns the dates of n sessions: session k (counting from 1) falls
 // on the k-th week from the start date that is not skipped. The start date
-// counts as the first week unless it is skipped itself.
+// counts as the first week unless it is skipped itself. Skip dates on other
+// weekdays match no session (Problems refuses them).
 func (s Schedule) Dates(n int) []time.Time {
 	skip := map[time.Time]bool{}
 	for _, d := range s.Skip {
@@ -146,6 +147,10 @@ func (s Schedule) problems(pr map[string]string) {
 		}
 		if !s.Start.IsZero() && Date(d).Before(Date(s.Start)) {
 			pr[FieldSkip] = fmt.Sprintf("%s is before the first session; take it out of the dates to skip", d.Format("2 January 2006"))
+			break
+		}
+		if d.Weekday() != s.Weekday {
+			pr[FieldSkip] = fmt.Sprintf("%s is a %s, but the group meets on %ss: enter the date of the week's session", d.Format("2 January 2006"), d.Weekday(), s.Weekday)
 			break
 		}
 	}

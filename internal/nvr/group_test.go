@@ -49,6 +49,7 @@ func TestCourseProblems(t *testing.T) {
 		{"skip not a date", func(c *Course) { c.Schedule.Skip = []time.Time{{}} }, map[string]string{FieldSkip: "real date"}},
 		{"skip before start", func(c *Course) { c.Schedule.Skip = []time.Time{day("2026-11-17")} }, map[string]string{FieldSkip: "before the first session"}},
 		{"skip fine", func(c *Course) { c.Schedule.Skip = []time.Time{day("2026-12-29")} }, nil},
+		{"skip on another weekday", func(c *Course) { c.Schedule.Skip = []time.Time{day("2026-12-28")} }, map[string]string{FieldSkip: "28 December 2026 is a Monday, but the group meets on Tuesdays"}},
 		{"long venue", func(c *Course) { c.Venue = strings.Repeat("v", 501) }, map[string]string{FieldVenue: "500 characters"}},
 	}
 	for _, c := range cases {

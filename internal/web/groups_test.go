@@ -154,6 +154,9 @@ func TestGroupJourney(t *testing.T) {
 	if _, err := env.DB.Enrol(ctx, orgID, attached.ID, okafor.id, okafor.carer, mustUser(t, env, access.Practitioner)); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := env.DB.AddGroupNote(ctx, orgID, attached.ID, 1, mustUser(t, env, access.Practitioner), "Only for facilitators, about session one"); err != nil {
+		t.Fatal(err)
+	}
 	cofac := newClient(t, env)
 	cofac.signIn(env.Accounts[access.CoFacilitator])
 	if res := cofac.get(loc); res.StatusCode != http.StatusForbidden {
@@ -165,7 +168,8 @@ func TestGroupJourney(t *testing.T) {
 		t.Errorf("the co-facilitator's group page: %d; want first names only", view.StatusCode)
 	}
 	cs := cofac.get("/groups/" + attached.ID + "/sessions/1")
-	if cs.StatusCode != http.StatusOK || strings.Contains(cs.body, "Okafor") || strings.Contains(cs.body, "<form method=\"post\" action=\"/groups/") {
+	if cs.StatusCode != http.StatusOK || strings.Contains(cs.body, "Okafor") || strings.Contains(cs.body, "<form method=\"post\" action=\"/groups/") ||
+		strings.Contains(cs.body, "Only for facilitators, about session one") || !strings.Contains(cs.body, "Not recorded") {
 		t.Errorf("the co-facilitator's session page: %d; want no family names and no forms", cs.StatusCode)
 	}
 	if res := cofac.post("/groups/"+attached.ID+"/sessions/1/attendance", url.Values{}); res.StatusCode != http.StatusForbidden {

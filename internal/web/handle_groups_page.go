@@ -108,6 +108,10 @@ func (s *Server) renderGroup(w http.ResponseWriter, r *http.Request, status int,
 		if d.Candidates, err = s.db.EnrolCandidates(ctx, *actor); err != nil {
 			return err
 		}
+		// The families to enrol are the actor's own caseload or team's.
+		if err := s.recordList(r, "enrol-candidates", len(d.Candidates)); err != nil {
+			return err
+		}
 	}
 	return s.render(w, r, status, "group", d.Group.Name, d)
 }

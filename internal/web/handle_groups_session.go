@@ -102,6 +102,11 @@ func (s *Server) renderGroupSession(w http.ResponseWriter, r *http.Request, stat
 	}
 	byEnrolment := map[string][]store.GroupNote{}
 	for _, note := range all {
+		if !d.View.Families && note.AuthorID != actor.UserID {
+			// Co-facilitators and administrators see only the notes they
+			// wrote themselves.
+			continue
+		}
 		if note.EnrolmentID == "" {
 			d.Notes = append(d.Notes, note)
 		} else {
