@@ -164,7 +164,7 @@ func (db *DB) Groups(ctx context.Context, actor access.Actor) ([]nvr.Course, err
 		where = `$2 <> ''`
 	case access.Supervisor:
 		where = `(` + where + ` OR g.id IN (SELECT s.group_id FROM nvr_group_staff s JOIN supervision_links l ON l.practitioner_id = s.user_id
-			WHERE l.supervisor_id = $2))`
+			WHERE s.role = 'facilitator' AND l.supervisor_id = $2))`
 	case access.Parent:
 		return nil, nil
 	}
