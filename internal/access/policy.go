@@ -228,16 +228,26 @@ func canFamily(actor Actor, action Action, res Resource) Decision {
 	return deny("family-action-not-allowed")
 }
 
+// canGroup decides for NVR groups and one-to-one work. Facilitators (the
+// practitioners attached to a group) read it and change it: enrolments,
+// attendance and notes. Supervisors of a facilitator read it. Administrators
+// read it, and are shown names only. Co-facilitators attached to it read it,
+// and are shown first names and attendance only. Any practitioner may start
+// a new group (a resource with no ID yet). Parents read their own group
+// (the store does not yet say Own for them, so they are refused until the
+// parent's view exists). Groups are never deleted or exported here.
 func canGroup(actor Actor, action Action, res Resource) Decision {
 	switch {
-	case res.Relationship == Attached && actor.Role == CoFacilitator && (action == Read || action == Update):
-		return allow("cofacilitator-attached-group")
 	case res.Relationship == Attached && actor.Role == Practitioner && casework(action):
 		return allow("facilitator-attached-group")
+	case res.Relationship == Attached && actor.Role == CoFacilitator && action == Read:
+		return allow("cofacilitator-attached-group")
 	case actor.Role == Supervisor && res.Relationship == Supervised && action == Read:
 		return allow("supervisor-reads-team-group")
-	case actor.Role == Practitioner && action == Create:
-		return allow("practitioner-creates-group")
+	case actor.Role == Admin && action == Read:
+		return allow("admin-reads-group-names")
+	case actor.Role == Practitioner && action == Create && res.ID == "":
+		return allow("practitioner-starts-group")
 	case res.Relationship == Own && actor.Role == Parent && action == Read:
 		return allow("parent-own-group")
 	}

@@ -17,6 +17,9 @@ func TestPolicyTable(t *testing.T) {
 	fam := func(rel Relationship) Resource {
 		return Resource{Kind: KindFamily, ID: "f1", OrgID: "org-a", Relationship: rel}
 	}
+	group := func(rel Relationship) Resource {
+		return Resource{Kind: KindGroup, ID: "g1", OrgID: "org-a", Relationship: rel}
+	}
 	cases := []struct {
 		role   Role
 		action Action
@@ -87,6 +90,27 @@ func TestPolicyTable(t *testing.T) {
 		{CoFacilitator, Read, Resource{Kind: KindProgramme, OrgID: "org-a", Relationship: Attached}, false, false},
 		{Parent, Read, Resource{Kind: KindProgramme, OrgID: "org-a", Relationship: Own}, false, false},
 		{Supervisor, Update, Resource{Kind: KindProgramme, OrgID: "org-b"}, false, false},
+		// Groups: facilitators change them; supervisors, administrators and
+		// co-facilitators read them; anyone else is refused.
+		{Practitioner, Read, group(Attached), true, false},
+		{Practitioner, Create, group(Attached), true, false},
+		{Practitioner, Read, group(None), false, false},
+		{Practitioner, Update, group(None), false, false},
+		{Practitioner, Create, group(None), false, false},
+		{Practitioner, Create, Resource{Kind: KindGroup, OrgID: "org-a"}, true, false},
+		{Practitioner, Delete, group(Attached), false, false},
+		{Practitioner, Export, group(Attached), false, false},
+		{Supervisor, Read, group(Supervised), true, false},
+		{Supervisor, Update, group(Supervised), false, false},
+		{Supervisor, Read, group(None), false, false},
+		{Supervisor, Create, Resource{Kind: KindGroup, OrgID: "org-a"}, false, false},
+		{Admin, Read, group(None), true, false},
+		{Admin, Update, group(None), false, false},
+		{Admin, Create, Resource{Kind: KindGroup, OrgID: "org-a"}, false, false},
+		{CoFacilitator, Update, group(Attached), false, false},
+		{CoFacilitator, Create, group(Attached), false, false},
+		{Parent, Read, group(None), false, false},
+		{Parent, Read, Resource{Kind: KindGroup, ID: "g1", OrgID: "org-b", Relationship: Own}, false, false},
 	}
 	for _, c := range cases {
 		d := Can(actorFor(c.role), c.action, c.res)
@@ -146,6 +170,20 @@ func TestPolicyInvariants(t *testing.T) {
 					}
 					if kind == KindProgramme && d.Allowed && (role == Parent || role == CoFacilitator || action == Delete || action == Export || d.CanBreakGlass) {
 						t.Errorf("%s: programme templates are for staff who run programmes, and are never deleted or exported", name)
+					}
+					if kind == KindGroup && d.Allowed {
+						if action == Delete || action == Export || d.CanBreakGlass {
+							t.Errorf("%s: a group was deleted, exported or opened by break-glass", name)
+						}
+						if action != Read && !(role == Practitioner && rel == Attached) {
+							t.Errorf("%s: a group was changed by someone who does not facilitate it", name)
+						}
+						if role == Parent && rel != Own {
+							t.Errorf("%s: a parent reached a group that is not theirs", name)
+						}
+						if role == CoFacilitator && rel != Attached {
+							t.Errorf("%s: a co-facilitator reached a group they are not attached to", name)
+						}
 					}
 					if action == ManageUsers && role != Admin && d.Allowed {
 						t.Errorf("%s: a non-administrator managed users", name)

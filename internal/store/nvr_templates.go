@@ -59,6 +59,21 @@ func encodeSessions(ss []nvr.Session) (string, error) {
 // shipped template or one of the organisation's own; the copy remembers
 // which, and which version.
 func (db *DB) CopyTemplate(ctx context.Context, orgID, userID, name string, from nvr.Template) (nvr.Template, error) {
+	var t nvr.Template
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		t, err = copyTemplate(ctx, tx, orgID, userID, name, from, db.Now())
+		return err
+	})
+	if err != nil {
+		return nvr.Template{}, fmt.Errorf("copy template %s: %w", from.ID, err)
+	}
+	return t, nil
+}
+
+// copyTemplate does CopyTemplate's work inside tx, so that starting a group
+// from a shipped template can copy it in the same transaction.
+func copyTemplate(ctx context.Context, tx *sql.Tx, orgID, userID, name string, from nvr.Template, now time.Time) (nvr.Template, error) {
 	t := from.Trimmed()
 	t.ID, t.OrgID, t.Name, t.Version, t.SavedBy = ids.New(), orgID, name, 1, userID
 	t.CopiedFrom, t.CopiedFromVersion = from.ID, from.Version
@@ -66,18 +81,14 @@ func (db *DB) CopyTemplate(ctx context.Context, orgID, userID, name string, from
 	if err != nil {
 		return nvr.Template{}, err
 	}
-	now := db.Now()
 	t.SavedAt = now
-	err = db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO nvr_templates (id, org_id, kind, name, version, copied_from, copied_from_version,
-			created_at, updated_at) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $7)`,
-			t.ID, orgID, string(t.Kind), t.Name, t.CopiedFrom, t.CopiedFromVersion, now); err != nil {
-			return mapError(err)
-		}
-		return insertTemplateVersion(ctx, tx, t, sessions)
-	})
-	if err != nil {
-		return nvr.Template{}, fmt.Errorf("copy template %s: %w", from.ID, err)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO nvr_templates (id, org_id, kind, name, version, copied_from, copied_from_version,
+		created_at, updated_at) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $7)`,
+		t.ID, orgID, string(t.Kind), t.Name, t.CopiedFrom, t.CopiedFromVersion, now); err != nil {
+		return nvr.Template{}, mapError(err)
+	}
+	if err := insertTemplateVersion(ctx, tx, t, sessions); err != nil {
+		return nvr.Template{}, err
 	}
 	return t, nil
 }

@@ -8,11 +8,11 @@ import (
 
 // TimelineItem is one entry on a family's timeline.
 type TimelineItem struct {
-	Kind   string // "note" or "summary"
+	Kind   string // "note", "summary" or "group"
 	ID     string
 	At     time.Time // when it happened: the contact, or the change
 	Author string
-	Title  string // a note's kind, or "" for a summary
+	Title  string // a note's kind, a group session's name, or "" for a summary
 	Text   string
 }
 
@@ -22,9 +22,10 @@ type TimelinePage struct {
 	Total int
 }
 
-// Timeline lists a family's story, newest first: its contact notes and the
-// changes to its worries, strengths and next steps. kind keeps only "note" or
-// "summary" items; zero times leave that end open.
+// Timeline lists a family's story, newest first: its contact notes, the
+// changes to its worries, strengths and next steps, and notes about a parent
+// at a group session. kind keeps only "note", "summary" or "group" items;
+// zero times leave that end open.
 func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, to time.Time, limit, offset int) (TimelinePage, error) {
 	if to.IsZero() {
 		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -36,9 +37,12 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 			FROM contact_notes n WHERE n.family_id = $1 AND n.org_id = $2 AND ($3 = '' OR $3 = 'note') AND n.occurred_at >= $4 AND n.occurred_at < $5`
 	summaries := `SELECT 'summary' AS kind, s.id AS id, s.created_at AS at, s.author_id AS author_id, '' AS title, s.worried AS text
 			FROM family_summaries s WHERE s.family_id = $1 AND s.org_id = $2 AND ($3 = '' OR $3 = 'summary') AND s.created_at >= $4 AND s.created_at < $5`
+	groups := `SELECT 'group' AS kind, g.id AS id, g.occurred_at AS at, g.author_id AS author_id, g.title AS title, g.body AS text
+			FROM nvr_group_parent_notes g WHERE g.family_id = $1 AND g.org_id = $2 AND ($3 = '' OR $3 = 'group') AND g.occurred_at >= $4 AND g.occurred_at < $5`
 	args := []any{familyID, orgID, kind, from.UTC(), to.UTC()}
 	var page TimelinePage
-	if err := db.reads.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+notes+`) AS a) + (SELECT COUNT(*) FROM (`+summaries+`) AS b)`,
+	if err := db.reads.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+notes+`) AS a) + (SELECT COUNT(*) FROM (`+summaries+`) AS b)
+		+ (SELECT COUNT(*) FROM (`+groups+`) AS c)`,
 		args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count timeline: %w", mapError(err))
 	}
@@ -46,6 +50,8 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 			SELECT * FROM (`+notes+` ORDER BY n.occurred_at DESC, n.id LIMIT $6) AS a
 			UNION ALL
 			SELECT * FROM (`+summaries+` ORDER BY s.created_at DESC, s.id LIMIT $6) AS b
+			UNION ALL
+			SELECT * FROM (`+groups+` ORDER BY g.occurred_at DESC, g.id LIMIT $6) AS c
 		) AS t JOIN users u ON u.id = t.author_id
 		ORDER BY t.at DESC, t.id LIMIT $7 OFFSET $8`, append(args, offset+limit, limit, offset)...)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/steadfast-care/steadfast/internal/conversation"
 	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web"
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
@@ -274,6 +275,18 @@ var accessMatrix = map[string]matrixRow{
 	"POST /programmes/{id}/copy": {path: "/programmes/steadfast-one-to-one/copy", signedOut: 303, html: true, byRole: roles(303, 303, 403, 403, 404)},
 	"GET /programmes/{id}/edit":  {path: "/programmes/steadfast-group-12-week/edit", signedOut: 303, html: true, byRole: roles(404, 404, 403, 403, 404)},
 	"POST /programmes/{id}/edit": {path: "/programmes/" + noSuchUser + "/edit", signedOut: 303, html: true, byRole: roles(404, 404, 403, 403, 404)},
+	// Groups: the fixture group is run by the practitioner (whose supervisor
+	// reads it) with the co-facilitator attached. Administrators read names
+	// only; parents are told nothing yet. Empty posts are refused by the
+	// form (422), or, with no one enrolled, change nothing (303).
+	"GET /groups":                               {path: "/groups", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
+	"GET /groups/new":                           {path: "/groups/new", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
+	"POST /groups":                              {path: "/groups", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	"GET /groups/{id}":                          {path: "/groups/{group}", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
+	"POST /groups/{id}/enrolments":              {path: "/groups/{group}/enrolments", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	"GET /groups/{id}/sessions/{n}":             {path: "/groups/{group}/sessions/1", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
+	"POST /groups/{id}/sessions/{n}/attendance": {path: "/groups/{group}/sessions/1/attendance", signedOut: 303, html: true, byRole: roles(403, 403, 303, 403, 404)},
+	"POST /groups/{id}/sessions/{n}/notes":      {path: "/groups/{group}/sessions/1/notes", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
@@ -294,6 +307,7 @@ type matrixFixture struct {
 	engagement, action, hypothesis string
 	prac                           string // the practitioner allocated to the related family
 	plan                           string // a conversation plan about the related family
+	group                          string // a group the practitioner runs, with the co-facilitator attached
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -346,13 +360,28 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cofac, err := env.DB.UserByEmail(ctx, env.Accounts[access.CoFacilitator].Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, _, err := nvr.ShippedTemplate("steadfast-group-12-week")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := nvr.Date(env.Clock.Now())
+	group, err := env.DB.CreateGroup(ctx, parent.OrgID, prac.ID, store.NewGroup{Course: nvr.Course{Name: "Matrix group", Kind: nvr.Group,
+		Capacity: 12, Facilitators: []string{prac.ID}, CoFacilitators: []string{cofac.ID},
+		Schedule: nvr.Schedule{Start: start, Weekday: start.Weekday(), Time: "18:30"}}, Template: shipped, Zone: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
-		prac: prac.ID, plan: plan.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID}
+		prac: prac.ID, plan: plan.ID, group: group.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID}
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
-		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan).Replace(pattern)
+		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

@@ -186,9 +186,9 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 			{Text: "Waiting", Href: "/allocations"}, {Text: "Programmes", Href: "/programmes"}}
 	case access.Supervisor:
 		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Where work is stuck", Href: "/team"},
-			{Text: "Waiting", Href: "/allocations"}, {Text: "Audit", Href: "/audit"}, {Text: "Programmes", Href: "/programmes"}}
+			{Text: "Waiting", Href: "/allocations"}, {Text: "Audit", Href: "/audit"}, {Text: "Groups", Href: "/groups"}, {Text: "Programmes", Href: "/programmes"}}
 	case access.Practitioner:
-		items = []navItem{{Text: "Caseload", Href: "/"}, {Text: "Programmes", Href: "/programmes"}} // the caseload page has the search too
+		items = []navItem{{Text: "Caseload", Href: "/"}, {Text: "Groups", Href: "/groups"}, {Text: "Programmes", Href: "/programmes"}} // the caseload page has the search too
 	case access.CoFacilitator:
 		items = []navItem{{Text: "Groups", Href: "/"}}
 	case access.Parent:
