@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -167,5 +168,23 @@ func TestCaseloadPages(t *testing.T) {
 	}
 	if far := c.get("/families?page=99"); !strings.Contains(far.body, "Showing 51 to 60 of 60") {
 		t.Error("a page beyond the end does not show the last page")
+	}
+}
+
+// TestCoFacilitatorHomeListsTheirGroups shows the demo co-facilitator the
+// group they are attached to, and lets them open it.
+func TestCoFacilitatorHomeListsTheirGroups(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	c := newClient(t, env)
+	c.signIn(env.Accounts[access.CoFacilitator])
+	home := c.get("/")
+	at := strings.Index(home.body, `href="/groups/`)
+	if home.StatusCode != http.StatusOK || at < 0 || !strings.Contains(home.body, "Thursday evening NVR group") {
+		t.Fatalf("the co-facilitator's home: %d; want the demo group listed", home.StatusCode)
+	}
+	link := home.body[at+len(`href="`):]
+	link = link[:strings.Index(link, `"`)]
+	if g := c.get(link); g.StatusCode != http.StatusOK {
+		t.Errorf("opening %s: %d", link, g.StatusCode)
 	}
 }

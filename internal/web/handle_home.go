@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/steadfast-care/steadfast/internal/nvr"
 	"net/http"
 	"strconv"
 
@@ -18,6 +19,8 @@ type homeData struct {
 	// risk working with a family, with the safety step each asked for.
 	Alerts          []store.SafetyAlert
 	HasSecondFactor bool // for parents, who may choose to add one
+	// Groups are the groups a co-facilitator is attached to.
+	Groups []nvr.Course
 }
 
 // home shows the signed-in person's own starting page, which depends on their role.
@@ -56,6 +59,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		// A practitioner's home is their caseload.
 		return s.caseload(w, r)
 	case access.CoFacilitator:
+		if data.Groups, err = s.db.Groups(r.Context(), *actor); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
+		if err := s.recordList(r, "groups", len(data.Groups)); err != nil {
+			return err
+		}
 		return s.render(w, r, http.StatusOK, "home_cofacilitator", "Your groups", data)
 	case access.Parent:
 		if data.HasSecondFactor, err = s.db.HasSecondFactor(r.Context(), actor.UserID); err != nil {
