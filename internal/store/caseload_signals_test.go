@@ -120,7 +120,9 @@ func TestPractitionerAndTeamCaseload(t *testing.T) {
 			"practitioner": func() ([]store.Family, map[string]family.Signals, error) {
 				return db.PractitionerCaseload(ctx, a.id, a.prac.ID, since)
 			},
-			"team": func() ([]store.Family, map[string]family.Signals, error) { return db.TeamCaseload(ctx, a.id, a.super.ID, since) },
+			"team": func() ([]store.Family, map[string]family.Signals, error) {
+				return db.TeamCaseload(ctx, a.id, a.super.ID, since)
+			},
 		} {
 			families, signals, err := read()
 			if err != nil || len(families) != 1 || families[0].ID != a.family.ID || families[0].Name != "Family A" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // the UK zone, even where the system has no zone files
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/family"
@@ -27,7 +28,7 @@ func TestGroupsStartFromAPinnedCopy(t *testing.T) {
 		b := newOrg(t, db, "b")
 		london, err := time.LoadLocation("Europe/London")
 		if err != nil {
-			t.Skip("no time zone data")
+			t.Fatalf("the UK time zone: %v", err)
 		}
 		shipped := shippedGroup(t)
 		c := newCourse(a.prac.ID)
