@@ -27,7 +27,9 @@ func (db *DB) PractitionerCaseload(ctx context.Context, orgID, practitionerID st
 // supervisor supervises, by name, with what the caseload shows about each,
 // in two statements.
 func (db *DB) TeamCaseload(ctx context.Context, orgID, supervisorID string, since time.Time) ([]Family, map[string]family.Signals, error) {
-	return db.caseload(ctx, `FROM families f WHERE f.org_id = $1 AND f.id IN (
+	// As in CaseloadSignals, "|| ''" keeps SQLite from reading every family
+	// of the organisation through families_org instead of the team's.
+	return db.caseload(ctx, `FROM families f WHERE f.org_id || '' = $1 AND f.id IN (
 			SELECT a.family_id FROM allocations a JOIN supervision_links l ON l.practitioner_id = a.practitioner_id
 			WHERE a.ended_at IS NULL AND a.org_id = $1 AND l.supervisor_id = $3)
 		ORDER BY f.name, f.id LIMIT 1000`, orgID, since, supervisorID)
