@@ -58,6 +58,10 @@ func (a Attendance) Valid() bool {
 // Came reports whether the parent was at the session, on time or late.
 func (a Attendance) Came() bool { return a == Present || a == Late }
 
+// Missed reports whether the parent was recorded as not at the session,
+// with apologies or without: they are offered a catch-up.
+func (a Attendance) Missed() bool { return a == Apologies || a == Absent }
+
 // Label names the value in plain words.
 func (a Attendance) Label() string {
 	switch a {

@@ -161,6 +161,11 @@ func TestShippedWordingIsRespectful(t *testing.T) {
 			t.Errorf("%s: %q is flagged (%s)", where, f.Text, f.TermID)
 		}
 	}
+	supporters, err := SupportersPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = append(all, Template{ID: "supporters", Sessions: []Session{supporters}})
 	for _, tpl := range all {
 		check(tpl.ID+" name", tpl.Name)
 		check(tpl.ID+" description", tpl.Description)

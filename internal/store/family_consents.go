@@ -28,11 +28,26 @@ func (db *DB) RecordConsent(ctx context.Context, orgID, recordedBy string, c fam
 }
 
 // WithdrawConsent records that a consent was withdrawn. It takes effect at
-// once wherever the consent is checked (family.Holds).
+// once wherever the consent is checked (family.Holds). Withdrawing the
+// last consent to share with a group also takes the family out of every
+// group it is in, in the same transaction, so the group's staff no longer
+// see the parent's name.
 func (db *DB) WithdrawConsent(ctx context.Context, orgID, familyID, consentID, by string) error {
+	now := db.Now()
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, `UPDATE family_consents SET withdrawn_at = $1, withdrawn_by = $2
-			WHERE id = $3 AND family_id = $4 AND org_id = $5 AND withdrawn_at IS NULL`, db.Now(), by, consentID, familyID, orgID)
+		if err := execOne(ctx, tx, `UPDATE family_consents SET withdrawn_at = $1, withdrawn_by = $2
+			WHERE id = $3 AND family_id = $4 AND org_id = $5 AND withdrawn_at IS NULL`, now, by, consentID, familyID, orgID); err != nil {
+			return err
+		}
+		var sharing int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM family_consents WHERE family_id = $1 AND org_id = $2 AND kind = $3
+			AND withdrawn_at IS NULL`, familyID, orgID, string(family.ShareWithGroup)).Scan(&sharing); err != nil {
+			return mapError(err)
+		}
+		if sharing > 0 {
+			return nil
+		}
+		return withdrawFromGroups(ctx, tx, orgID, familyID, by, now)
 	})
 	if err != nil {
 		return fmt.Errorf("withdraw consent: %w", err)

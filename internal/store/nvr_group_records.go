@@ -24,6 +24,26 @@ type Enrolment struct {
 	EnrolledBy     string
 	EnrolledByName string
 	EnrolledAt     time.Time
+	// WithdrawnAt is when the parent stopped coming, with the reason and who
+	// recorded it; nil while they are in the group. Their attendance so far
+	// is kept.
+	WithdrawnAt     *time.Time
+	WithdrawnReason string
+	WithdrawnByName string
+}
+
+// Active reports whether the parent is still in the group.
+func (e Enrolment) Active() bool { return e.WithdrawnAt == nil }
+
+// ActiveEnrolments keeps the parents still in the group.
+func ActiveEnrolments(all []Enrolment) []Enrolment {
+	var out []Enrolment
+	for _, e := range all {
+		if e.Active() {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // firstName is the first word of a name.
@@ -38,18 +58,20 @@ func firstName(name string) string {
 // family), enrolled by userID. The rules (consent, scope, capacity) are
 // nvr.CanEnrol's, checked by the caller; Enrol still refuses, with
 // ErrConflict, a family already enrolled or a group already full, in case
-// two people enrol at once. A member of another family, or a group or
+// two people enrol at once. A family that was withdrawn from the group is
+// enrolled again: its attendance so far is kept. A member of another family, or a group or
 // family of another organisation, is ErrNotFound.
 func (db *DB) Enrol(ctx context.Context, orgID, groupID, familyID, memberID, userID string) (Enrolment, error) {
 	e := Enrolment{ID: ids.New(), GroupID: groupID, FamilyID: familyID, MemberID: memberID, EnrolledBy: userID, EnrolledAt: db.Now()}
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		var capacity, enrolled, already int
-		var kind, member string
+		var kind, member, withdrawn string
 		err := tx.QueryRowContext(ctx, `SELECT g.capacity, g.kind,
-			(SELECT COUNT(*) FROM nvr_group_enrolments WHERE group_id = g.id),
-			(SELECT COUNT(*) FROM nvr_group_enrolments WHERE group_id = g.id AND family_id = $3)
+			(SELECT COUNT(*) FROM nvr_group_enrolments WHERE group_id = g.id AND withdrawn_at IS NULL),
+			(SELECT COUNT(*) FROM nvr_group_enrolments WHERE group_id = g.id AND family_id = $3 AND withdrawn_at IS NULL),
+			(SELECT COALESCE(MAX(id), '') FROM nvr_group_enrolments WHERE group_id = g.id AND family_id = $3 AND withdrawn_at IS NOT NULL)
 			FROM nvr_groups g WHERE g.id = $1 AND g.org_id = $2`, groupID, orgID, familyID).
-			Scan(&capacity, &kind, &enrolled, &already)
+			Scan(&capacity, &kind, &enrolled, &already, &withdrawn)
 		if err != nil {
 			return mapError(err)
 		}
@@ -61,6 +83,11 @@ func (db *DB) Enrol(ctx context.Context, orgID, groupID, familyID, memberID, use
 			return ErrConflict
 		}
 		e.FirstName = firstName(member)
+		if withdrawn != "" {
+			e.ID = withdrawn
+			return execOne(ctx, tx, `UPDATE nvr_group_enrolments SET member_id = $1, enrolled_by = $2, enrolled_at = $3, withdrawn_at = NULL,
+				withdrawn_by = NULL, withdrawn_reason = '' WHERE id = $4`, memberID, userID, e.EnrolledAt, withdrawn)
+		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO nvr_group_enrolments (id, org_id, group_id, family_id, member_id, enrolled_by, enrolled_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`, e.ID, orgID, groupID, familyID, memberID, userID, e.EnrolledAt)
 		return mapError(err)
@@ -71,12 +98,14 @@ func (db *DB) Enrol(ctx context.Context, orgID, groupID, familyID, memberID, use
 	return e, nil
 }
 
-// Enrolments lists a group's families, by the parent's first name.
+// Enrolments lists a group's families, by the parent's first name: those
+// in the group first, then those withdrawn from it (see ActiveEnrolments).
 func (db *DB) Enrolments(ctx context.Context, orgID, groupID string) ([]Enrolment, error) {
-	rows, err := db.reads.QueryContext(ctx, `SELECT e.id, e.group_id, e.family_id, f.name, e.member_id, m.name, e.enrolled_by, u.name, e.enrolled_at
+	rows, err := db.reads.QueryContext(ctx, `SELECT e.id, e.group_id, e.family_id, f.name, e.member_id, m.name, e.enrolled_by, u.name, e.enrolled_at,
+		e.withdrawn_at, e.withdrawn_reason, COALESCE(w.name, '')
 		FROM nvr_group_enrolments e JOIN families f ON f.id = e.family_id JOIN family_members m ON m.id = e.member_id
-		JOIN users u ON u.id = e.enrolled_by
-		WHERE e.group_id = $1 AND e.org_id = $2 ORDER BY m.name, e.id`, groupID, orgID)
+		JOIN users u ON u.id = e.enrolled_by LEFT JOIN users w ON w.id = e.withdrawn_by
+		WHERE e.group_id = $1 AND e.org_id = $2 ORDER BY CASE WHEN e.withdrawn_at IS NULL THEN 0 ELSE 1 END, m.name, e.id`, groupID, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("group %s enrolments: %w", groupID, mapError(err))
 	}
@@ -86,10 +115,16 @@ func (db *DB) Enrolments(ctx context.Context, orgID, groupID string) ([]Enrolmen
 		var e Enrolment
 		var member string
 		var at sqlTime
-		if err := rows.Scan(&e.ID, &e.GroupID, &e.FamilyID, &e.FamilyName, &e.MemberID, &member, &e.EnrolledBy, &e.EnrolledByName, &at); err != nil {
+		var withdrawn sql.NullTime
+		if err := rows.Scan(&e.ID, &e.GroupID, &e.FamilyID, &e.FamilyName, &e.MemberID, &member, &e.EnrolledBy, &e.EnrolledByName, &at,
+			&withdrawn, &e.WithdrawnReason, &e.WithdrawnByName); err != nil {
 			return nil, fmt.Errorf("group %s enrolments: %w", groupID, mapError(err))
 		}
 		e.FirstName, e.EnrolledAt = firstName(member), at.Time.UTC()
+		if withdrawn.Valid {
+			t := withdrawn.Time.UTC()
+			e.WithdrawnAt = &t
+		}
 		out = append(out, e)
 	}
 	return out, mapError(rows.Err())

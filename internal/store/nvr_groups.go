@@ -18,7 +18,12 @@ type GroupSession struct {
 	Number   int
 	StartsAt time.Time
 	Title    string
+	Kind     nvr.SessionKind
 }
+
+// Supporters reports whether the session is an added supporters' session
+// rather than one of the programme's.
+func (s GroupSession) Supporters() bool { return s.Kind == nvr.SupportersSession }
 
 // NewGroup is what starting a group needs: the course, the template
 // version it runs (shipped or the organisation's own) and the time zone its
@@ -213,10 +218,11 @@ func (db *DB) GroupRelationship(ctx context.Context, actor access.Actor, groupID
 	return access.None, nil
 }
 
-// GroupSessions lists a group's sessions in order.
+// GroupSessions lists a group's sessions in the order they are held: a
+// supporters' session sits among the programme's on its date.
 func (db *DB) GroupSessions(ctx context.Context, orgID, groupID string) ([]GroupSession, error) {
-	rows, err := db.reads.QueryContext(ctx, `SELECT number, starts_at, title FROM nvr_group_sessions WHERE group_id = $1 AND org_id = $2
-		ORDER BY number`, groupID, orgID)
+	rows, err := db.reads.QueryContext(ctx, `SELECT number, starts_at, title, kind FROM nvr_group_sessions WHERE group_id = $1 AND org_id = $2
+		ORDER BY starts_at, number`, groupID, orgID)
 	if err != nil {
 		return nil, fmt.Errorf("group %s sessions: %w", groupID, mapError(err))
 	}
@@ -225,7 +231,7 @@ func (db *DB) GroupSessions(ctx context.Context, orgID, groupID string) ([]Group
 	for rows.Next() {
 		var s GroupSession
 		var at sqlTime
-		if err := rows.Scan(&s.Number, &at, &s.Title); err != nil {
+		if err := rows.Scan(&s.Number, &at, &s.Title, &s.Kind); err != nil {
 			return nil, fmt.Errorf("group %s sessions: %w", groupID, mapError(err))
 		}
 		s.StartsAt = at.Time.UTC()
@@ -238,8 +244,8 @@ func (db *DB) GroupSessions(ctx context.Context, orgID, groupID string) ([]Group
 func (db *DB) GroupSession(ctx context.Context, orgID, groupID string, number int) (GroupSession, error) {
 	s := GroupSession{Number: number}
 	var at sqlTime
-	err := db.reads.QueryRowContext(ctx, `SELECT starts_at, title FROM nvr_group_sessions WHERE group_id = $1 AND org_id = $2 AND number = $3`,
-		groupID, orgID, number).Scan(&at, &s.Title)
+	err := db.reads.QueryRowContext(ctx, `SELECT starts_at, title, kind FROM nvr_group_sessions WHERE group_id = $1 AND org_id = $2 AND number = $3`,
+		groupID, orgID, number).Scan(&at, &s.Title, &s.Kind)
 	if err != nil {
 		return GroupSession{}, fmt.Errorf("group %s session %d: %w", groupID, number, mapError(err))
 	}

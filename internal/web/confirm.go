@@ -83,13 +83,17 @@ func (s *Server) withdrawConsentConfirm(w http.ResponseWriter, r *http.Request) 
 		return errNotFound
 	}
 	c := consents[i]
+	body := []string{
+		"Consent: " + c.Kind.Label() + ".",
+		"It stops applying everywhere straight away. The record of what they agreed, and when they withdrew it, is kept.",
+	}
+	if c.Kind == family.ShareWithGroup && !family.Holds(slices.Delete(slices.Clone(consents), i, i+1), family.ShareWithGroup) {
+		body = append(body, "The family will also be taken out of any NVR group they are in, so the group no longer sees their name or attendance. Their attendance so far stays with the group's facilitators.")
+	}
 	return s.renderConfirm(w, r, confirmData{
 		Caption: f.Name,
 		Title:   "Record that the family has withdrawn this consent?",
-		Body: []string{
-			"Consent: " + c.Kind.Label() + ".",
-			"It stops applying everywhere straight away. The record of what they agreed, and when they withdrew it, is kept.",
-		},
+		Body:    body,
 		Action:  "/families/" + id + "/consents/" + c.ID + "/withdraw",
 		Button:  "Yes, they have withdrawn it",
 		Warning: true,

@@ -49,9 +49,20 @@ type groupData struct {
 	Skipped      []string
 	Facilitators []string
 	CoFacs       []string
-	Enrolments   []store.Enrolment
+	Enrolments   []store.Enrolment // the parents in the group
+	Withdrawn    []store.Enrolment // parents no longer coming, for those who see families
+	CatchUps     []catchUpRow      // missed sessions, for the facilitators
 	Candidates   []store.EnrolCandidate
 	Form         *form
+}
+
+// catchUpRow is a session a parent in the group missed, with its catch-up
+// if one is arranged or done.
+type catchUpRow struct {
+	Enrolment store.Enrolment
+	Session   store.GroupSession
+	CatchUp   store.CatchUp
+	Arranged  bool
 }
 
 func (s *Server) groupPage(w http.ResponseWriter, r *http.Request) error {
@@ -93,8 +104,22 @@ func (s *Server) renderGroup(w http.ResponseWriter, r *http.Request, status int,
 	for _, u := range d.Group.CoFacilitators {
 		d.CoFacs = append(d.CoFacs, names[u].Name)
 	}
-	if d.Enrolments, err = s.db.Enrolments(ctx, actor.OrgID, id); err != nil {
+	all, err := s.db.Enrolments(ctx, actor.OrgID, id)
+	if err != nil {
 		return err
+	}
+	d.Enrolments = store.ActiveEnrolments(all)
+	if d.View.Families {
+		for _, e := range all {
+			if !e.Active() {
+				d.Withdrawn = append(d.Withdrawn, e)
+			}
+		}
+	}
+	if d.View.CanChange {
+		if d.CatchUps, err = s.catchUpRows(r, id, d.Sessions, d.Enrolments); err != nil {
+			return err
+		}
 	}
 	if !d.View.Families {
 		for i := range d.Enrolments {
@@ -160,6 +185,7 @@ func (s *Server) enrol(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	enrolled = store.ActiveEnrolments(enrolled)
 	check.Kind, check.Capacity, check.Enrolled = g.Kind, g.Capacity, len(enrolled)
 	for _, e := range enrolled {
 		check.AlreadyEnrolled = check.AlreadyEnrolled || e.FamilyID == familyID
@@ -182,4 +208,30 @@ func (s *Server) enrol(w http.ResponseWriter, r *http.Request) error {
 	s.flash(r, e.FirstName+" is enrolled.")
 	http.Redirect(w, r, "/groups/"+id, http.StatusSeeOther)
 	return nil
+}
+
+// catchUpRows lists the sessions the group's parents missed, oldest first,
+// each with its catch-up if one is arranged or done.
+func (s *Server) catchUpRows(r *http.Request, groupID string, sessions []store.GroupSession, parents []store.Enrolment) ([]catchUpRow, error) {
+	orgID := actorFrom(r.Context()).OrgID
+	attendance, err := s.db.GroupAttendance(r.Context(), orgID, groupID)
+	if err != nil {
+		return nil, err
+	}
+	catchUps, err := s.db.GroupCatchUps(r.Context(), orgID, groupID)
+	if err != nil {
+		return nil, err
+	}
+	var out []catchUpRow
+	for _, sess := range sessions {
+		for _, e := range parents {
+			if !attendance[e.ID][sess.Number].Missed() {
+				continue
+			}
+			row := catchUpRow{Enrolment: e, Session: sess}
+			row.CatchUp, row.Arranged = catchUps.For(e.ID, sess.Number)
+			out = append(out, row)
+		}
+	}
+	return out, nil
 }

@@ -21,6 +21,7 @@ type groupSessionData struct {
 	Last        int         // the number of the group's last session
 	Parents     []parentRow
 	Notes       []store.GroupNote // notes on the session
+	Moves       []store.SessionMove
 	Attendances []nvr.Attendance
 	Attendance  *form
 	NotesForm   *form
@@ -37,6 +38,10 @@ type parentRow struct {
 	// ParentNoteField names the short note for the family's timeline.
 	ParentNoteField string
 	ParentNotes     []store.GroupNote
+	// CatchUp is the parent's catch-up for this session, if they missed it
+	// and one is arranged (Arranged) or done.
+	CatchUp  store.CatchUp
+	Arranged bool
 }
 
 // maxNote bounds a group or parent note.
@@ -45,7 +50,7 @@ const maxNote = 5000
 // sessionNumber reads the session number from the path.
 func sessionNumber(r *http.Request) (int, error) {
 	n, err := strconv.Atoi(r.PathValue("n"))
-	if err != nil || n < 1 || n > nvr.MaxSessions {
+	if err != nil || n < 1 || n > nvr.MaxSessions+nvr.MaxExtraSessions {
 		return 0, errNotFound
 	}
 	return n, nil
@@ -85,12 +90,27 @@ func (s *Server) renderGroupSession(w http.ResponseWriter, r *http.Request, stat
 	if err != nil {
 		return err
 	}
-	if n <= len(tpl.Sessions) {
+	switch {
+	case d.Session.Supporters():
+		if d.Plan, err = nvr.SupportersPlan(); err != nil {
+			return err
+		}
+	case n <= len(tpl.Sessions):
 		d.Plan = tpl.Sessions[n-1]
 	}
-	enrolments, err := s.db.Enrolments(ctx, actor.OrgID, id)
+	enrolled, err := s.db.Enrolments(ctx, actor.OrgID, id)
 	if err != nil {
 		return err
+	}
+	enrolments := store.ActiveEnrolments(enrolled)
+	if d.Moves, err = s.db.SessionMoves(ctx, actor.OrgID, id, n); err != nil {
+		return err
+	}
+	catchUps := store.CatchUps{}
+	if d.View.CanChange {
+		if catchUps, err = s.db.GroupCatchUps(ctx, actor.OrgID, id); err != nil {
+			return err
+		}
 	}
 	current, err := s.db.Attendance(ctx, actor.OrgID, id, n)
 	if err != nil {
@@ -128,6 +148,7 @@ func (s *Server) renderGroupSession(w http.ResponseWriter, r *http.Request, stat
 			p := parentRow{Enrolment: e, ValueField: "attendance-" + e.ID, NoteField: "attendance-note-" + e.ID,
 				ParentNoteField: "parent-note-" + e.ID, ParentNotes: byEnrolment[e.ID]}
 			p.Current, p.Recorded = current[e.ID]
+			p.CatchUp, p.Arranged = catchUps.For(e.ID, n)
 			if fresh && p.Recorded {
 				att.Values[p.ValueField], att.Values[p.NoteField] = string(p.Current.Value), p.Current.Note
 			}
@@ -163,10 +184,11 @@ func (s *Server) recordGroupAttendance(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	actor := actorFrom(r.Context())
-	enrolments, err := s.db.Enrolments(r.Context(), actor.OrgID, id)
+	all, err := s.db.Enrolments(r.Context(), actor.OrgID, id)
 	if err != nil {
 		return err
 	}
+	enrolments := store.ActiveEnrolments(all)
 	f := newForm()
 	var entries []store.AttendanceEntry
 	for _, e := range enrolments {
@@ -221,10 +243,11 @@ func (s *Server) saveGroupNotes(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	actor := actorFrom(r.Context())
-	enrolments, err := s.db.Enrolments(r.Context(), actor.OrgID, id)
+	all, err := s.db.Enrolments(r.Context(), actor.OrgID, id)
 	if err != nil {
 		return err
 	}
+	enrolments := store.ActiveEnrolments(all)
 	f := newForm()
 	fields := []string{"group-note"}
 	for _, e := range enrolments {

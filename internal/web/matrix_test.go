@@ -285,8 +285,23 @@ var accessMatrix = map[string]matrixRow{
 	"GET /groups/{id}":                          {path: "/groups/{group}", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
 	"POST /groups/{id}/enrolments":              {path: "/groups/{group}/enrolments", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
 	"GET /groups/{id}/sessions/{n}":             {path: "/groups/{group}/sessions/1", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
-	"POST /groups/{id}/sessions/{n}/attendance": {path: "/groups/{group}/sessions/1/attendance", signedOut: 303, html: true, byRole: roles(403, 403, 303, 403, 404)},
+	"POST /groups/{id}/sessions/{n}/attendance": {path: "/groups/{group}/sessions/1/attendance", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
 	"POST /groups/{id}/sessions/{n}/notes":      {path: "/groups/{group}/sessions/1/notes", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	// Changing a running group is for its facilitators. The POSTs are sent
+	// empty, so they are refused for want of an answer (422), except taking
+	// the matrix's spare co-facilitator off the group.
+	"GET /groups/{id}/enrolments/{enrolment}/withdraw":     {path: "/groups/{group}/enrolments/{enrolment}/withdraw", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
+	"POST /groups/{id}/enrolments/{enrolment}/withdraw":    {path: "/groups/{group}/enrolments/{enrolment}/withdraw", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	"GET /groups/{id}/sessions/{n}/move":                   {path: "/groups/{group}/sessions/1/move", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
+	"POST /groups/{id}/sessions/{n}/move":                  {path: "/groups/{group}/sessions/1/move", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	"GET /groups/{id}/sessions/{n}/catch-ups/{enrolment}":  {path: "/groups/{group}/sessions/1/catch-ups/{enrolment}", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
+	"POST /groups/{id}/sessions/{n}/catch-ups/{enrolment}": {path: "/groups/{group}/sessions/1/catch-ups/{enrolment}", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	"GET /groups/{id}/supporters-session":                  {path: "/groups/{group}/supporters-session", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
+	"POST /groups/{id}/supporters-session":                 {path: "/groups/{group}/supporters-session", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	"GET /groups/{id}/staff":                               {path: "/groups/{group}/staff", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
+	"POST /groups/{id}/staff":                              {path: "/groups/{group}/staff", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
+	"GET /groups/{id}/staff/{user}/remove":                 {path: "/groups/{group}/staff/{spare}/remove", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
+	"POST /groups/{id}/staff/{user}/remove":                {path: "/groups/{group}/staff/{spare}/remove", signedOut: 303, html: true, byRole: roles(403, 403, 303, 403, 404)},
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
@@ -308,6 +323,9 @@ type matrixFixture struct {
 	prac                           string // the practitioner allocated to the related family
 	plan                           string // a conversation plan about the related family
 	group                          string // a group the practitioner runs, with the co-facilitator attached
+	// enrolment is the related family's place in the group, absent from
+	// its first session; spare is a second co-facilitator of the group.
+	enrolment, spare string
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -375,13 +393,33 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	carer, err := env.DB.AddMember(ctx, parent.OrgID, family.Member{FamilyID: own.ID, Kind: family.Carer, Name: "Matrix Carer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enrolment, err := env.DB.Enrol(ctx, parent.OrgID, group.ID, own.ID, carer.ID, prac.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := env.DB.RecordAttendance(ctx, parent.OrgID, group.ID, 1, prac.ID, []store.AttendanceEntry{{EnrolmentID: enrolment.ID, Value: nvr.Absent}}); err != nil {
+		t.Fatal(err)
+	}
+	spare, err := env.DB.CreateUser(ctx, store.NewUser{OrgID: parent.OrgID, Email: "matrix-spare@example.org", Name: "Matrix Spare", Role: access.CoFacilitator})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := env.DB.AddGroupStaff(ctx, parent.OrgID, group.ID, spare.ID, nvr.CoFacilitator); err != nil {
+		t.Fatal(err)
+	}
 	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
-		prac: prac.ID, plan: plan.ID, group: group.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID}
+		prac: prac.ID, plan: plan.ID, group: group.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID,
+		enrolment: enrolment.ID, spare: spare.ID}
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
-		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group).Replace(pattern)
+		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
+		"{enrolment}", fx.enrolment, "{spare}", fx.spare).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

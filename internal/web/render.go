@@ -42,6 +42,7 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"parts":       dateParts,
 		"add":         func(a, b int) int { return a + b },
 		"sub":         func(a, b int) int { return a - b },
+		"lower":       strings.ToLower,
 		// languageHints builds the data for the "language-hints" partial.
 		"languageHints": languageHints,
 	}

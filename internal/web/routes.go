@@ -132,6 +132,18 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /groups/{id}/sessions/{n}", SignedIn, s.groupSessionPage)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/attendance", SignedIn, s.recordGroupAttendance)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/notes", SignedIn, s.saveGroupNotes)
+	s.handle(mux, "GET /groups/{id}/enrolments/{enrolment}/withdraw", SignedIn, s.withdrawPage)
+	s.handle(mux, "POST /groups/{id}/enrolments/{enrolment}/withdraw", SignedIn, s.withdraw)
+	s.handle(mux, "GET /groups/{id}/sessions/{n}/move", SignedIn, s.moveSessionPage)
+	s.handle(mux, "POST /groups/{id}/sessions/{n}/move", SignedIn, s.moveSession)
+	s.handle(mux, "GET /groups/{id}/sessions/{n}/catch-ups/{enrolment}", SignedIn, s.catchUpPage)
+	s.handle(mux, "POST /groups/{id}/sessions/{n}/catch-ups/{enrolment}", SignedIn, s.saveCatchUp)
+	s.handle(mux, "GET /groups/{id}/supporters-session", SignedIn, s.supportersSessionPage)
+	s.handle(mux, "POST /groups/{id}/supporters-session", SignedIn, s.addSupportersSession)
+	s.handle(mux, "GET /groups/{id}/staff", SignedIn, s.groupStaffPage)
+	s.handle(mux, "POST /groups/{id}/staff", SignedIn, s.addGroupStaff)
+	s.handle(mux, "GET /groups/{id}/staff/{user}/remove", SignedIn, s.removeGroupStaffConfirm)
+	s.handle(mux, "POST /groups/{id}/staff/{user}/remove", SignedIn, s.removeGroupStaff)
 
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
