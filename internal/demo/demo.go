@@ -158,7 +158,7 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 	if err := addConversations(ctx, db, org.ID, families, households, workers, today); err != nil {
 		return Result{}, err
 	}
-	if err := addGroup(ctx, db, org.ID, made, families, workers, today); err != nil {
+	if err := addGroups(ctx, db, org.ID, made, families, workers, today); err != nil {
 		return Result{}, err
 	}
 	if err := writeEngagement(ctx, db, org.ID, families, households, workers, today); err != nil {

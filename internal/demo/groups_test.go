@@ -3,22 +3,26 @@ package demo_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/nvr"
+	"github.com/steadfast-care/steadfast/internal/store"
 )
 
-// TestDemoGroup checks the demo's NVR group: in its sixth week, run by the
-// first practitioner with the co-facilitator attached, with parents who
-// agreed to share with a group, attendance for the five sessions held, and
-// one parent who has missed the last two.
-func TestDemoGroup(t *testing.T) {
+// TestDemoGroups checks the demo's NVR work: a group in its sixth week,
+// run by the first practitioner with the co-facilitator attached, with two
+// parents who missed the last two sessions; a group that finished, with a
+// parent who left and a supporters' session; and one-to-one work with one
+// family. Every parent agreed to share with a group.
+func TestDemoGroups(t *testing.T) {
 	res, db := generate(t, 3)
 	ctx := context.Background()
 	byRole := map[string]string{}
 	for _, a := range res.SignIns {
 		byRole[a.Role] = a.Email
 	}
-	prac, err := db.UserByEmail(ctx, byRole["practitioner"])
+	admin, err := db.UserByEmail(ctx, byRole["admin"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,33 +30,85 @@ func TestDemoGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	groups, err := db.Groups(ctx, access.Actor{UserID: prac.ID, OrgID: prac.OrgID, Role: access.Practitioner})
-	if err != nil || len(groups) != 1 {
-		t.Fatalf("the practitioner's groups = %+v, %v; want the demo group", groups, err)
+	all, err := db.Groups(ctx, admin.Actor())
+	if err != nil || len(all) != 3 {
+		t.Fatalf("the organisation's groups = %d, %v; want three", len(all), err)
 	}
-	g := groups[0]
-	if rel, err := db.GroupRelationship(ctx, access.Actor{UserID: cofac.ID, OrgID: cofac.OrgID, Role: access.CoFacilitator}, g.ID); err != nil || rel != access.Attached {
-		t.Errorf("the co-facilitator's relationship to the group = %v, %v; want attached", rel, err)
+	byName := map[string]nvr.Course{}
+	for _, g := range all {
+		byName[g.Name] = g
 	}
-	enrolled, err := db.Enrolments(ctx, prac.OrgID, g.ID)
-	if err != nil || len(enrolled) < 2 {
-		t.Fatalf("enrolments = %d, %v; want at least two parents", len(enrolled), err)
+	now := time.Now()
+
+	running := byName["Thursday evening NVR group"]
+	if rel, err := db.GroupRelationship(ctx, cofac.Actor(), running.ID); err != nil || rel != access.Attached {
+		t.Errorf("the co-facilitator and the running group: %v, %v; want attached", rel, err)
 	}
-	last := enrolled[len(enrolled)-1]
-	missed := 0
-	for n := 1; n <= 5; n++ {
-		att, err := db.Attendance(ctx, prac.OrgID, g.ID, n)
-		if err != nil || len(att) != len(enrolled) {
-			t.Fatalf("session %d attendance = %d entries, %v; want one for each parent", n, len(att), err)
+	enrolled := enrolments(t, db, admin.OrgID, running.ID)
+	if len(enrolled) < 4 {
+		t.Fatalf("the running group has %d parents; want at least four", len(enrolled))
+	}
+	attendance, err := db.GroupAttendance(ctx, admin.OrgID, running.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slipping := 0
+	for _, e := range enrolled {
+		if len(attendance[e.ID]) != demoWeek-1 {
+			t.Errorf("%s has attendance at %d sessions; want %d", e.FirstName, len(attendance[e.ID]), demoWeek-1)
 		}
-		if n >= 4 && !att[last.ID].Value.Came() {
-			missed++
+		if attendance[e.ID][demoWeek-1].Missed() && attendance[e.ID][demoWeek-2].Missed() {
+			slipping++
 		}
 	}
-	if missed != 2 {
-		t.Errorf("the last parent missed %d of the last two sessions; want both", missed)
+	if slipping != 2 {
+		t.Errorf("%d parents missed the last two sessions; want two", slipping)
 	}
-	if att, _ := db.Attendance(ctx, prac.OrgID, g.ID, 6); len(att) != 0 {
-		t.Error("the sixth session, not yet held, has attendance")
+	catchUps, err := db.GroupCatchUps(ctx, admin.OrgID, running.ID)
+	if err != nil || len(catchUps) != 1 {
+		t.Errorf("the running group's catch-ups = %d, %v; want one done and one still to arrange", len(catchUps), err)
 	}
+	sessions, _ := db.GroupSessions(ctx, admin.OrgID, running.ID)
+	if len(sessions) != 12 || !sessions[demoWeek-2].StartsAt.Before(now) || sessions[demoWeek].StartsAt.Before(now) {
+		t.Errorf("the running group's sessions do not put it in week %d", demoWeek)
+	}
+
+	finished := byName["Tuesday morning NVR group"]
+	sessions, _ = db.GroupSessions(ctx, admin.OrgID, finished.ID)
+	supporters := 0
+	for _, s := range sessions {
+		if !s.StartsAt.Before(now) {
+			t.Errorf("the finished group's session %d is still to come", s.Number)
+		}
+		if s.Supporters() {
+			supporters++
+		}
+	}
+	if len(sessions) != 13 || supporters != 1 {
+		t.Errorf("the finished group has %d sessions, %d for supporters; want 12 and one", len(sessions), supporters)
+	}
+	left := enrolments(t, db, admin.OrgID, finished.ID)
+	if len(left) < 3 || len(store.ActiveEnrolments(left)) != len(left)-1 {
+		t.Errorf("the finished group's parents = %d, %d still in it; want one who left", len(left), len(store.ActiveEnrolments(left)))
+	}
+
+	one := byName["One-to-one NVR at home"]
+	if one.Kind != nvr.OneToOne || len(enrolments(t, db, admin.OrgID, one.ID)) != 1 {
+		t.Errorf("the one-to-one work = %+v; want one family", one)
+	}
+	if moves, err := db.SessionMoves(ctx, admin.OrgID, one.ID, 2); err != nil || len(moves) != 1 {
+		t.Errorf("the one-to-one's second session moves = %d, %v; want one", len(moves), err)
+	}
+}
+
+// demoWeek is the week the demo's running group has reached.
+const demoWeek = 6
+
+func enrolments(t *testing.T, db *store.DB, orgID, groupID string) []store.Enrolment {
+	t.Helper()
+	out, err := db.Enrolments(context.Background(), orgID, groupID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -98,7 +98,7 @@ var situations = []situation{
 			{kind: family.ChildInNeed, from: 650, detail: "Child in need plan: support for {p} as a single parent, and {c}'s school attendance"},
 			{kind: family.ChildProtection, from: 230, detail: "Category: emotional abuse. Review conference every six months; core group meets monthly"},
 		},
-		consents: []consentSpec{{family.ShareWithSupporters, family.Spoken, 0, false}, {family.UseInEvaluation, family.Written, 0, false}},
+		consents: []consentSpec{{family.ShareWithGroup, family.Spoken, 0, false}, {family.ShareWithSupporters, family.Spoken, 0, false}, {family.UseInEvaluation, family.Written, 0, false}},
 	},
 	{ // 2: a grandmother who became the children's special guardian.
 		culture: pakistani, eldest: [2]int{7, 12}, children: 2,
@@ -111,7 +111,7 @@ var situations = []situation{
 			{kind: family.LookedAfter, from: 620, detail: "Kinship foster care: the children live with their grandmother"},
 			{kind: family.OtherContext, from: 290, detail: "Special guardianship order to {p}; support plan reviewed yearly"},
 		},
-		consents: []consentSpec{{family.ShareWithSupporters, family.Written, 0, false}, {family.UseInEvaluation, family.Spoken, 0, false}},
+		consents: []consentSpec{{family.ShareWithGroup, family.Written, 0, false}, {family.ShareWithSupporters, family.Written, 0, false}, {family.UseInEvaluation, family.Spoken, 0, false}},
 	},
 	{ // 3: two mums; stepped down from a child protection plan to early help.
 		culture: english, eldest: [2]int{6, 10},
@@ -209,7 +209,7 @@ var situations = []situation{
 			{kind: family.EarlyHelp, from: 730, detail: "Early help: bedtimes, and {c} hitting out at nursery"},
 			{kind: family.ChildInNeed, from: 420, detail: "Child in need plan: {c}'s violence at home, and {p}'s own health"},
 		},
-		consents: []consentSpec{{family.UseInEvaluation, family.Spoken, 0, false}},
+		consents: []consentSpec{{family.ShareWithGroup, family.Spoken, 0, false}, {family.UseInEvaluation, family.Spoken, 0, false}},
 	},
 	{ // 12: waiting for a worker.
 		culture: english, eldest: [2]int{11, 15},
