@@ -132,6 +132,12 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /groups/{id}/sessions/{n}", SignedIn, s.groupSessionPage)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/attendance", SignedIn, s.recordGroupAttendance)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/notes", SignedIn, s.saveGroupNotes)
+	// Reports: one group's attendance, funnel and who to reach out to;
+	// groups run and completion rates across the actor's groups.
+	s.handle(mux, "GET /groups/{id}/report", SignedIn, s.groupReportPage)
+	s.handle(mux, "GET /groups/{id}/report.csv", SignedIn, s.groupReportCSV)
+	s.handle(mux, "GET /groups/reports", SignedIn, s.groupsReportPage)
+	s.handle(mux, "GET /groups/reports.csv", SignedIn, s.groupsReportCSV)
 
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
