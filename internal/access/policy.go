@@ -47,6 +47,11 @@ const (
 	// they are attached to (KindGroup), not the library; parents see
 	// handouts through their own group.
 	KindProgramme Kind = "programme"
+	// KindGroupReport is the report across the groups an actor works
+	// with: groups run and completion rates, counts only, with no names.
+	// Administrators, supervisors and practitioners read and export it,
+	// each for the groups in their own scope.
+	KindGroupReport Kind = "group-report"
 )
 
 // Relationship is how the actor stands to the resource. The store works it
@@ -124,6 +129,11 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canGroup(actor, action, res)
 	case KindProgramme:
 		return canProgramme(actor, action)
+	case KindGroupReport:
+		if (action == Read || action == Export) && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner) {
+			return allow("staff-report-on-groups")
+		}
+		return deny("group-report-staff-only")
 	}
 	return deny("unknown-resource")
 }
@@ -235,11 +245,18 @@ func canFamily(actor Actor, action Action, res Resource) Decision {
 // and are shown first names and attendance only. Any practitioner may start
 // a new group (a resource with no ID yet). Parents read their own group
 // (the store does not yet say Own for them, so they are refused until the
-// parent's view exists). Groups are never deleted or exported here.
+// parent's view exists). Groups are never deleted. A group's attendance
+// is exported (as CSV, with names) only by those who may see its families:
+// its facilitators and their supervisors. Co-facilitators and
+// administrators read the report on the page but take no copy away.
 func canGroup(actor Actor, action Action, res Resource) Decision {
 	switch {
 	case res.Relationship == Attached && actor.Role == Practitioner && casework(action):
 		return allow("facilitator-attached-group")
+	case res.Relationship == Attached && actor.Role == Practitioner && action == Export:
+		return allow("facilitator-exports-group")
+	case actor.Role == Supervisor && res.Relationship == Supervised && action == Export:
+		return allow("supervisor-exports-team-group")
 	case res.Relationship == Attached && actor.Role == CoFacilitator && action == Read:
 		return allow("cofacilitator-attached-group")
 	case actor.Role == Supervisor && res.Relationship == Supervised && action == Read:

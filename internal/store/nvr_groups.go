@@ -163,14 +163,8 @@ const maxGroups = 200
 // supervisor those of the practitioners they supervise as well; for an
 // administrator every group of the organisation. Parents have none here.
 func (db *DB) Groups(ctx context.Context, actor access.Actor) ([]nvr.Course, error) {
-	where := `g.id IN (SELECT group_id FROM nvr_group_staff WHERE user_id = $2)`
-	switch actor.Role {
-	case access.Admin:
-		where = `$2 <> ''`
-	case access.Supervisor:
-		where = `(` + where + ` OR g.id IN (SELECT s.group_id FROM nvr_group_staff s JOIN supervision_links l ON l.practitioner_id = s.user_id
-			WHERE s.role = 'facilitator' AND l.supervisor_id = $2))`
-	case access.Parent:
+	where, ok := groupScope(actor)
+	if !ok {
 		return nil, nil
 	}
 	rows, err := db.reads.QueryContext(ctx, `SELECT `+groupColumns+` FROM nvr_groups g WHERE g.org_id = $1 AND `+where+`
@@ -188,6 +182,23 @@ func (db *DB) Groups(ctx context.Context, actor access.Actor) ([]nvr.Course, err
 		out = append(out, c)
 	}
 	return out, mapError(rows.Err())
+}
+
+// groupScope is the condition on nvr_groups g that picks the groups actor
+// works with (see Groups), with $2 standing for the actor's user ID. ok is
+// false for parents, who have none here.
+func groupScope(actor access.Actor) (where string, ok bool) {
+	where = `g.id IN (SELECT group_id FROM nvr_group_staff WHERE user_id = $2)`
+	switch actor.Role {
+	case access.Admin:
+		where = `$2 <> ''`
+	case access.Supervisor:
+		where = `(` + where + ` OR g.id IN (SELECT s.group_id FROM nvr_group_staff s JOIN supervision_links l ON l.practitioner_id = s.user_id
+			WHERE s.role = 'facilitator' AND l.supervisor_id = $2))`
+	case access.Parent:
+		return "", false
+	}
+	return where, true
 }
 
 // GroupRelationship works out how actor stands to a group: Attached for

@@ -19,6 +19,8 @@ import (
 type groupsData struct {
 	Groups   []nvr.Course
 	CanStart bool
+	// CanReport: the actor may see the report across their groups.
+	CanReport bool
 }
 
 // groupFormData is what the form to start a group shows.
@@ -77,7 +79,8 @@ func (s *Server) groupsPage(w http.ResponseWriter, r *http.Request) error {
 	if err := s.recordList(r, "groups", len(groups)); err != nil {
 		return err
 	}
-	return s.render(w, r, http.StatusOK, "groups", "Groups", groupsData{Groups: groups, CanStart: mayStartGroups(actor)})
+	return s.render(w, r, http.StatusOK, "groups", "Groups", groupsData{Groups: groups, CanStart: mayStartGroups(actor),
+		CanReport: access.Can(*actor, access.Read, access.Resource{Kind: access.KindGroupReport, ID: actor.OrgID, OrgID: actor.OrgID}).Allowed})
 }
 
 // authorizeNewGroup asks whether the actor may start a group.

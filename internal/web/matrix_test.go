@@ -302,6 +302,15 @@ var accessMatrix = map[string]matrixRow{
 	"POST /groups/{id}/staff":                              {path: "/groups/{group}/staff", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
 	"GET /groups/{id}/staff/{user}/remove":                 {path: "/groups/{group}/staff/{spare}/remove", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
 	"POST /groups/{id}/staff/{user}/remove":                {path: "/groups/{group}/staff/{spare}/remove", signedOut: 303, html: true, byRole: roles(403, 403, 303, 403, 404)},
+	// Reports. A group's report is read by everyone who reads the group
+	// (administrators see counts, co-facilitators first names); its CSV,
+	// with names, only by its facilitators and their supervisors. The
+	// report across groups is counts only, for staff who run or oversee
+	// groups: co-facilitators are refused, parents told nothing.
+	"GET /groups/{id}/report":     {path: "/groups/{group}/report", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
+	"GET /groups/{id}/report.csv": {path: "/groups/{group}/report.csv", signedOut: 303, html: false, byRole: roles(403, 200, 200, 403, 404)},
+	"GET /groups/reports":         {path: "/groups/reports", signedOut: 303, html: true, byRole: roles(200, 200, 200, 403, 404)},
+	"GET /groups/reports.csv":     {path: "/groups/reports.csv", signedOut: 303, html: false, byRole: roles(200, 200, 200, 403, 404)},
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{

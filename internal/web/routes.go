@@ -144,6 +144,12 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /groups/{id}/staff", SignedIn, s.addGroupStaff)
 	s.handle(mux, "GET /groups/{id}/staff/{user}/remove", SignedIn, s.removeGroupStaffConfirm)
 	s.handle(mux, "POST /groups/{id}/staff/{user}/remove", SignedIn, s.removeGroupStaff)
+	// Reports: one group's attendance, funnel and who to reach out to;
+	// groups run and completion rates across the actor's groups.
+	s.handle(mux, "GET /groups/{id}/report", SignedIn, s.groupReportPage)
+	s.handle(mux, "GET /groups/{id}/report.csv", SignedIn, s.groupReportCSV)
+	s.handle(mux, "GET /groups/reports", SignedIn, s.groupsReportPage)
+	s.handle(mux, "GET /groups/reports.csv", SignedIn, s.groupsReportCSV)
 
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)

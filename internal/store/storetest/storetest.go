@@ -127,6 +127,10 @@ type Clock struct {
 // NewClock returns a Clock reading the real time.
 func NewClock() *Clock { return &Clock{} }
 
+// NewClockAt returns a Clock that reads at now, and from then on moves
+// with the real time, so tests can pin "today" to a chosen day.
+func NewClockAt(at time.Time) *Clock { return &Clock{offset: time.Until(at)} }
+
 // Now returns the real time plus every Advance so far.
 func (c *Clock) Now() time.Time {
 	c.mu.Lock()

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
@@ -65,6 +66,10 @@ type Options struct {
 	// RefuseAudit, when set, makes recording fail for the events it picks,
 	// as a full disk or a damaged log would.
 	RefuseAudit func(audit.Event) bool
+	// Now, when set, is the time the store's clock reads as the server
+	// starts (and the demo is made), instead of the real time. The clock
+	// then moves on with the real time.
+	Now time.Time
 }
 
 // Start runs a server until the test ends.
@@ -77,6 +82,9 @@ func Start(tb testing.TB, opts Options) *Env {
 		opts.Seed = 1
 	}
 	clock := storetest.NewClock()
+	if !opts.Now.IsZero() {
+		clock = storetest.NewClockAt(opts.Now)
+	}
 	db := storetest.OpenWithClock(tb, opts.Engine, clock.Now)
 	env := &Env{DB: db, Accounts: Accounts{}, Clock: clock,
 		TOTPSecrets: map[access.Role]string{}, RecoveryCodes: map[access.Role][]string{}}
