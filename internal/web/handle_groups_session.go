@@ -56,8 +56,16 @@ func (s *Server) groupSessionPage(w http.ResponseWriter, r *http.Request) error 
 }
 
 // renderGroupSession shows the session the path names, with the forms as
-// posted (nil for fresh ones, filled from what is recorded).
+// posted (nil for fresh ones, filled from what is recorded), to the
+// group's staff.
 func (s *Server) renderGroupSession(w http.ResponseWriter, r *http.Request, status int, att, notes *form) error {
+	if actor := actorFrom(r.Context()); actor != nil && actor.Role == access.Parent {
+		// A session's page is the group's working page: the facilitators'
+		// plan, everyone's attendance and notes. A parent reads their group
+		// and its handouts on pages of their own, so for them it does not
+		// exist, before anything is read.
+		return errNotFound
+	}
 	id := r.PathValue("id")
 	rel, err := s.authorizeGroup(r, access.Read, id)
 	if err != nil {
