@@ -233,9 +233,9 @@ func canFamily(actor Actor, action Action, res Resource) Decision {
 // attendance and notes. Supervisors of a facilitator read it. Administrators
 // read it, and are shown names only. Co-facilitators attached to it read it,
 // and are shown first names and attendance only. Any practitioner may start
-// a new group (a resource with no ID yet). Parents read their own group
-// (the store does not yet say Own for them, so they are refused until the
-// parent's view exists). Groups are never deleted or exported here.
+// a new group (a resource with no ID yet). Parents read their own group:
+// one their family is enrolled in (what the parent's view shows of it is
+// the web layer's parent view). Groups are never deleted or exported here.
 func canGroup(actor Actor, action Action, res Resource) Decision {
 	switch {
 	case res.Relationship == Attached && actor.Role == Practitioner && casework(action):

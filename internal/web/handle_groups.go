@@ -35,8 +35,9 @@ func groupResource(actor *access.Actor, id string, rel access.Relationship) acce
 
 // authorizeGroup works out the actor's relationship to group id and asks
 // the policy, recording the decision. A group that does not exist, or
-// belongs to another organisation, is not found; parents are told nothing
-// (404) until the parent's view of a group exists.
+// belongs to another organisation, is not found; so, for a parent, is any
+// group their family is not enrolled in, and anything they may not do to
+// their own.
 func (s *Server) authorizeGroup(r *http.Request, action access.Action, id string) (access.Relationship, error) {
 	actor := actorFrom(r.Context())
 	if actor == nil {
