@@ -243,12 +243,12 @@ func canFamily(actor Actor, action Action, res Resource) Decision {
 // attendance and notes. Supervisors of a facilitator read it. Administrators
 // read it, and are shown names only. Co-facilitators attached to it read it,
 // and are shown first names and attendance only. Any practitioner may start
-// a new group (a resource with no ID yet). Parents read their own group
-// (the store does not yet say Own for them, so they are refused until the
-// parent's view exists). Groups are never deleted. A group's attendance
-// is exported (as CSV, with names) only by those who may see its families:
-// its facilitators and their supervisors. Co-facilitators and
-// administrators read the report on the page but take no copy away.
+// a new group (a resource with no ID yet). Parents read their own group:
+// one their family is enrolled in (what the parent's view shows of it is
+// the web layer's parent view). Groups are never deleted. A group's
+// attendance is exported (as CSV, with names) only by those who may see
+// its families: its facilitators and their supervisors. Co-facilitators
+// and administrators read the report on the page but take no copy away.
 func canGroup(actor Actor, action Action, res Resource) Decision {
 	switch {
 	case res.Relationship == Attached && actor.Role == Practitioner && casework(action):

@@ -104,13 +104,16 @@ func (db *DB) CreateGroup(ctx context.Context, orgID, userID string, ng NewGroup
 const groupColumns = `g.id, g.org_id, g.name, g.kind, g.template_id, g.template_version, g.venue, g.capacity, g.start_on, g.weekday,
 	g.start_time, g.skip_dates, g.created_by, g.created_at`
 
-func scanGroup(row interface{ Scan(...any) error }) (nvr.Course, error) {
+// scanGroup reads a row that starts with groupColumns, and any columns
+// after them into extra.
+func scanGroup(row interface{ Scan(...any) error }, extra ...any) (nvr.Course, error) {
 	var c nvr.Course
 	var kind, start, skip string
 	var weekday int
 	var at sqlTime
-	if err := row.Scan(&c.ID, &c.OrgID, &c.Name, &kind, &c.TemplateID, &c.TemplateVersion, &c.Venue, &c.Capacity, &start, &weekday,
-		&c.Schedule.Time, &skip, &c.CreatedBy, &at); err != nil {
+	dest := append([]any{&c.ID, &c.OrgID, &c.Name, &kind, &c.TemplateID, &c.TemplateVersion, &c.Venue, &c.Capacity, &start, &weekday,
+		&c.Schedule.Time, &skip, &c.CreatedBy, &at}, extra...)
+	if err := row.Scan(dest...); err != nil {
 		return nvr.Course{}, mapError(err)
 	}
 	c.Kind, c.Schedule.Weekday, c.CreatedAt = nvr.Kind(kind), time.Weekday(weekday), at.Time.UTC()
@@ -161,7 +164,8 @@ const maxGroups = 200
 // Groups lists the groups actor works with, newest start first: for a
 // practitioner or co-facilitator the groups they are attached to; for a
 // supervisor those of the practitioners they supervise as well; for an
-// administrator every group of the organisation. Parents have none here.
+// administrator every group of the organisation. Parents have none here:
+// their groups are ParentGroups.
 func (db *DB) Groups(ctx context.Context, actor access.Actor) ([]nvr.Course, error) {
 	where, ok := groupScope(actor)
 	if !ok {
@@ -203,22 +207,25 @@ func groupScope(actor access.Actor) (where string, ok bool) {
 
 // GroupRelationship works out how actor stands to a group: Attached for
 // its facilitators and co-facilitators, Supervised for a supervisor of one
-// of its facilitators, None otherwise. Parents are None until the parent's
-// view of a group is built. A group of another organisation is ErrNotFound.
+// of its facilitators, Own for a parent whose family is enrolled in it,
+// None otherwise. A group of another organisation is ErrNotFound.
 func (db *DB) GroupRelationship(ctx context.Context, actor access.Actor, groupID string) (access.Relationship, error) {
-	var exists, attached, supervised int
+	var exists, attached, supervised, enrolled int
 	err := db.reads.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM nvr_groups WHERE id = $1 AND org_id = $2),
 		(SELECT COUNT(*) FROM nvr_group_staff WHERE group_id = $1 AND user_id = $3),
 		(SELECT COUNT(*) FROM nvr_group_staff s JOIN supervision_links l ON l.practitioner_id = s.user_id
-		   WHERE s.group_id = $1 AND s.role = 'facilitator' AND l.supervisor_id = $3)`,
-		groupID, actor.OrgID, actor.UserID).Scan(&exists, &attached, &supervised)
+		   WHERE s.group_id = $1 AND s.role = 'facilitator' AND l.supervisor_id = $3),
+		(SELECT COUNT(*) FROM `+parentEnrolments+` pe WHERE pe.group_id = $1 AND pe.org_id = $2 AND pe.user_id = $3)`,
+		groupID, actor.OrgID, actor.UserID).Scan(&exists, &attached, &supervised, &enrolled)
 	if err != nil {
 		return access.None, fmt.Errorf("group relationship: %w", mapError(err))
 	}
 	switch {
 	case exists == 0:
 		return access.None, fmt.Errorf("group %s: %w", groupID, ErrNotFound)
+	case actor.Role == access.Parent && enrolled > 0:
+		return access.Own, nil
 	case actor.Role == access.Parent:
 		return access.None, nil
 	case attached > 0:

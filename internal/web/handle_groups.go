@@ -37,8 +37,9 @@ func groupResource(actor *access.Actor, id string, rel access.Relationship) acce
 
 // authorizeGroup works out the actor's relationship to group id and asks
 // the policy, recording the decision. A group that does not exist, or
-// belongs to another organisation, is not found; parents are told nothing
-// (404) until the parent's view of a group exists.
+// belongs to another organisation, is not found; so, for a parent, is any
+// group their family is not enrolled in, and anything they may not do to
+// their own.
 func (s *Server) authorizeGroup(r *http.Request, action access.Action, id string) (access.Relationship, error) {
 	actor := actorFrom(r.Context())
 	if actor == nil {
@@ -179,5 +180,16 @@ func (s *Server) createGroup(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.flash(r, "The group is started and its sessions are dated. Enrol parents below.")
 	http.Redirect(w, r, "/groups/"+g.ID, http.StatusSeeOther)
+	return nil
+}
+
+// staffPageOnly answers not found to a parent on the pages of a group meant
+// for the people who run it (a session's plan, attendance and notes; the
+// group's report), before anything is read. A parent reads their own group
+// and its handouts on pages of their own.
+func staffPageOnly(r *http.Request) error {
+	if actor := actorFrom(r.Context()); actor != nil && actor.Role == access.Parent {
+		return errNotFound
+	}
 	return nil
 }

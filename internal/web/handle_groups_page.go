@@ -66,6 +66,10 @@ type catchUpRow struct {
 }
 
 func (s *Server) groupPage(w http.ResponseWriter, r *http.Request) error {
+	if actor := actorFrom(r.Context()); actor != nil && actor.Role == access.Parent {
+		// Parents have a page of their own: no other parents, no plans.
+		return s.parentGroupPage(w, r)
+	}
 	return s.renderGroup(w, r, http.StatusOK, newForm())
 }
 

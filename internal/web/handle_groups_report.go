@@ -52,6 +52,9 @@ type missedRow struct {
 }
 
 func (s *Server) groupReportPage(w http.ResponseWriter, r *http.Request) error {
+	if err := staffPageOnly(r); err != nil {
+		return err
+	}
 	id := r.PathValue("id")
 	rel, err := s.authorizeGroup(r, access.Read, id)
 	if err != nil {

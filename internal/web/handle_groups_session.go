@@ -61,8 +61,12 @@ func (s *Server) groupSessionPage(w http.ResponseWriter, r *http.Request) error 
 }
 
 // renderGroupSession shows the session the path names, with the forms as
-// posted (nil for fresh ones, filled from what is recorded).
+// posted (nil for fresh ones, filled from what is recorded), to the
+// group's staff.
 func (s *Server) renderGroupSession(w http.ResponseWriter, r *http.Request, status int, att, notes *form) error {
+	if err := staffPageOnly(r); err != nil {
+		return err
+	}
 	id := r.PathValue("id")
 	rel, err := s.authorizeGroup(r, access.Read, id)
 	if err != nil {

@@ -2,11 +2,11 @@ package web
 
 import (
 	"fmt"
-	"github.com/steadfast-care/steadfast/internal/nvr"
 	"net/http"
 	"strconv"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
 
@@ -21,6 +21,14 @@ type homeData struct {
 	HasSecondFactor bool // for parents, who may choose to add one
 	// Groups are the groups a co-facilitator is attached to.
 	Groups []nvr.Course
+	// OwnGroups are the groups a parent's family is enrolled in.
+	OwnGroups []ownGroup
+}
+
+// ownGroup is a parent's group on their home page, with its next session.
+type ownGroup struct {
+	ID, Name string
+	Next     *groupWeek // nil once every session has started
 }
 
 // home shows the signed-in person's own starting page, which depends on their role.
@@ -70,9 +78,34 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if data.HasSecondFactor, err = s.db.HasSecondFactor(r.Context(), actor.UserID); err != nil {
 			return fmt.Errorf("home: %w", err)
 		}
+		if data.OwnGroups, err = s.ownGroups(r); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
 		return s.render(w, r, http.StatusOK, "home_parent", "Your space", data)
 	}
 	return errForbidden
+}
+
+// ownGroups lists the signed-in parent's groups with their next sessions,
+// recording the list in the audit trail.
+func (s *Server) ownGroups(r *http.Request) ([]ownGroup, error) {
+	groups, err := s.db.ParentGroups(r.Context(), *actorFrom(r.Context()), s.db.Now())
+	if err != nil {
+		return nil, err
+	}
+	if err := s.recordList(r, "groups", len(groups)); err != nil {
+		return nil, err
+	}
+	out := make([]ownGroup, 0, len(groups))
+	for _, pg := range groups {
+		og := ownGroup{ID: pg.Group.ID, Name: pg.Group.Name}
+		if n := pg.Next; n != nil {
+			local := n.StartsAt.In(s.zone)
+			og.Next = &groupWeek{Number: n.Number, Day: local.Format(dayLabel), Time: local.Format(clockLabel), StartsAt: n.StartsAt, Title: n.Title}
+		}
+		out = append(out, og)
+	}
+	return out, nil
 }
 
 // roleCount is how many active accounts have one role.

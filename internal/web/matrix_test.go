@@ -276,15 +276,19 @@ var accessMatrix = map[string]matrixRow{
 	"GET /programmes/{id}/edit":  {path: "/programmes/steadfast-group-12-week/edit", signedOut: 303, html: true, byRole: roles(404, 404, 403, 403, 404)},
 	"POST /programmes/{id}/edit": {path: "/programmes/" + noSuchUser + "/edit", signedOut: 303, html: true, byRole: roles(404, 404, 403, 403, 404)},
 	// Groups: the fixture group is run by the practitioner (whose supervisor
-	// reads it) with the co-facilitator attached. Administrators read names
-	// only; parents are told nothing yet. Empty posts are refused by the
-	// form (422), or, with no one enrolled, change nothing (303).
+	// reads it) with the co-facilitator attached, and the parent's family is
+	// enrolled in it; its first session has been held. Administrators read
+	// names only. The parent reads their own group's page and its handouts,
+	// and nothing else of it (404): not the list of groups, not a session's
+	// page with its plan and attendance, and no changes. Empty posts are
+	// refused by the form (422).
 	"GET /groups":                               {path: "/groups", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
 	"GET /groups/new":                           {path: "/groups/new", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
 	"POST /groups":                              {path: "/groups", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
-	"GET /groups/{id}":                          {path: "/groups/{group}", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
+	"GET /groups/{id}":                          {path: "/groups/{group}", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 200)},
 	"POST /groups/{id}/enrolments":              {path: "/groups/{group}/enrolments", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
 	"GET /groups/{id}/sessions/{n}":             {path: "/groups/{group}/sessions/1", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
+	"GET /groups/{id}/handouts/{n}":             {path: "/groups/{group}/handouts/1", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 200)},
 	"POST /groups/{id}/sessions/{n}/attendance": {path: "/groups/{group}/sessions/1/attendance", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
 	"POST /groups/{id}/sessions/{n}/notes":      {path: "/groups/{group}/sessions/1/notes", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
 	// Changing a running group is for its facilitators. The POSTs are sent
@@ -331,7 +335,7 @@ type matrixFixture struct {
 	engagement, action, hypothesis string
 	prac                           string // the practitioner allocated to the related family
 	plan                           string // a conversation plan about the related family
-	group                          string // a group the practitioner runs, with the co-facilitator attached
+	group                          string // a group the practitioner runs, with the co-facilitator attached and the parent's family enrolled
 	// enrolment is the related family's place in the group, absent from
 	// its first session; spare is a second co-facilitator of the group.
 	enrolment, spare string
@@ -395,7 +399,7 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := nvr.Date(env.Clock.Now())
+	start := nvr.Date(env.Clock.Now()).AddDate(0, 0, -7) // session 1 has been held; session 2 is today
 	group, err := env.DB.CreateGroup(ctx, parent.OrgID, prac.ID, store.NewGroup{Course: nvr.Course{Name: "Matrix group", Kind: nvr.Group,
 		Capacity: 12, Facilitators: []string{prac.ID}, CoFacilitators: []string{cofac.ID},
 		Schedule: nvr.Schedule{Start: start, Weekday: start.Weekday(), Time: "18:30"}}, Template: shipped, Zone: time.UTC})

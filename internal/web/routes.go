@@ -123,13 +123,14 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /programmes/{id}/edit", SignedIn, s.editProgrammePage)
 	s.handle(mux, "POST /programmes/{id}/edit", SignedIn, s.saveProgramme)
 	// NVR groups and one-to-one work: schedules, enrolments, sessions,
-	// attendance and notes.
+	// attendance and notes; for a parent, their own group and its handouts.
 	s.handle(mux, "GET /groups", SignedIn, s.groupsPage)
 	s.handle(mux, "GET /groups/new", SignedIn, s.newGroupPage)
 	s.handle(mux, "POST /groups", SignedIn, s.createGroup)
 	s.handle(mux, "GET /groups/{id}", SignedIn, s.groupPage)
 	s.handle(mux, "POST /groups/{id}/enrolments", SignedIn, s.enrol)
 	s.handle(mux, "GET /groups/{id}/sessions/{n}", SignedIn, s.groupSessionPage)
+	s.handle(mux, "GET /groups/{id}/handouts/{n}", SignedIn, s.groupHandoutPage)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/attendance", SignedIn, s.recordGroupAttendance)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/notes", SignedIn, s.saveGroupNotes)
 	s.handle(mux, "GET /groups/{id}/enrolments/{enrolment}/withdraw", SignedIn, s.withdrawPage)
