@@ -269,3 +269,51 @@ func TestCatchUpsReachTheTimeline(t *testing.T) {
 		}
 	})
 }
+
+func TestReferrals(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		a := newOrg(t, db, "a")
+		b := newOrg(t, db, "b")
+		g, _ := groupWithParent(t, db, a) // a.family is enrolled
+		kim, err := db.AddMember(ctx, a.id, family.Member{FamilyID: a.otherFamily.ID, Kind: family.Carer, Name: "Kim Lee"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) // the group's sessions are all to come
+		open, err := db.OpenGroups(ctx, a.id, a.otherFamily.ID, before)
+		if err != nil || len(open) != 1 || open[0].Course.ID != g.ID || open[0].PlacesLeft != 1 || open[0].Referred || open[0].Enrolled {
+			t.Fatalf("OpenGroups = %+v, %v", open, err)
+		}
+		if open, _ := db.OpenGroups(ctx, a.id, a.family.ID, before); len(open) != 1 || !open[0].Enrolled {
+			t.Errorf("the enrolled family's open groups = %+v", open)
+		}
+		if open, _ := db.OpenGroups(ctx, a.id, a.otherFamily.ID, time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)); len(open) != 0 {
+			t.Errorf("a group whose sessions are all past is still open: %+v", open)
+		}
+		if open, _ := db.OpenGroups(ctx, b.id, "", before); len(open) != 0 {
+			t.Errorf("another organisation's open groups = %+v", open)
+		}
+		if err := db.ReferToGroup(ctx, b.id, g.ID, a.otherFamily.ID, kim.ID, b.prac.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("referring to another organisation's group: %v; want ErrNotFound", err)
+		}
+		if err := db.ReferToGroup(ctx, a.id, g.ID, a.family.ID, kim.ID, a.prac.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("referring with another family's carer: %v; want ErrNotFound", err)
+		}
+		if err := db.ReferToGroup(ctx, a.id, g.ID, a.otherFamily.ID, kim.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.ReferToGroup(ctx, a.id, g.ID, a.otherFamily.ID, kim.ID, a.prac.ID); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("referring twice: %v; want ErrConflict", err)
+		}
+		if ok, err := db.ReferredTo(ctx, a.id, g.ID, a.otherFamily.ID); err != nil || !ok {
+			t.Errorf("ReferredTo = %v, %v", ok, err)
+		}
+		// The other practitioner runs no group and has no allocation: the
+		// referral alone puts the family among the facilitator's candidates.
+		cands, err := db.EnrolCandidates(ctx, a.other.Actor(), g.ID)
+		if err != nil || len(cands) != 1 || cands[0].FamilyID != a.otherFamily.ID {
+			t.Errorf("candidates through the referral = %+v, %v", cands, err)
+		}
+	})
+}

@@ -109,16 +109,18 @@ type CarerName struct {
 	Name string
 }
 
-// EnrolCandidates lists the families in actor's scope, by name, with their
-// carers: families allocated to a practitioner, or to the practitioners a
-// supervisor supervises. Families without a carer recorded are listed with
-// none, so the form can say what to do.
-func (db *DB) EnrolCandidates(ctx context.Context, actor access.Actor) ([]EnrolCandidate, error) {
+// EnrolCandidates lists the families actor may enrol in groupID, by name,
+// with their carers: families allocated to a practitioner, or to the
+// practitioners a supervisor supervises, and families referred to the
+// group by the people who work with them. Families without a carer
+// recorded are listed with none, so the form can say what to do.
+func (db *DB) EnrolCandidates(ctx context.Context, actor access.Actor, groupID string) ([]EnrolCandidate, error) {
 	rows, err := db.reads.QueryContext(ctx, `SELECT f.id, f.name, COALESCE(m.id, ''), COALESCE(m.name, '') FROM families f
 		LEFT JOIN family_members m ON m.family_id = f.id AND m.kind = 'carer'
-		WHERE f.org_id = $1 AND f.id IN (SELECT a.family_id FROM allocations a WHERE a.ended_at IS NULL AND (a.practitioner_id = $2
+		WHERE f.org_id = $1 AND (f.id IN (SELECT a.family_id FROM allocations a WHERE a.ended_at IS NULL AND (a.practitioner_id = $2
 			OR a.practitioner_id IN (SELECT l.practitioner_id FROM supervision_links l WHERE l.supervisor_id = $2)))
-		ORDER BY f.name, f.id, m.name, m.id LIMIT 2000`, actor.OrgID, actor.UserID)
+			OR f.id IN (SELECT r.family_id FROM nvr_group_referrals r WHERE r.group_id = $3 AND r.org_id = $1))
+		ORDER BY f.name, f.id, m.name, m.id LIMIT 2000`, actor.OrgID, actor.UserID, groupID)
 	if err != nil {
 		return nil, fmt.Errorf("enrol candidates: %w", mapError(err))
 	}

@@ -164,18 +164,18 @@ func TestEnrolmentAttendanceAndNotes(t *testing.T) {
 		child, _ := db.AddMember(ctx, a.id, family.Member{FamilyID: a.family.ID, Kind: family.Child, Name: "Jo Okafor"})
 		ali, _ := db.AddMember(ctx, a.id, family.Member{FamilyID: a.otherFamily.ID, Kind: family.Carer, Name: "Ali Smith"})
 
-		cands, err := db.EnrolCandidates(ctx, a.prac.Actor())
-		if err != nil || len(cands) != 2 || cands[0].FamilyName != "Family A" || len(cands[0].Carers) != 1 || cands[0].Carers[0].Name != "Sam Okafor" {
-			t.Errorf("EnrolCandidates = %+v, %v", cands, err)
-		}
-		if cands, _ := db.EnrolCandidates(ctx, a.other.Actor()); len(cands) != 0 {
-			t.Errorf("unallocated practitioner's candidates = %+v", cands)
-		}
-
 		g, err := db.CreateGroup(ctx, a.id, a.prac.ID, store.NewGroup{Course: newCourse(a.prac.ID), Template: shippedGroup(t), Zone: time.UTC})
 		if err != nil {
 			t.Fatal(err)
 		}
+		cands, err := db.EnrolCandidates(ctx, a.prac.Actor(), g.ID)
+		if err != nil || len(cands) != 2 || cands[0].FamilyName != "Family A" || len(cands[0].Carers) != 1 || cands[0].Carers[0].Name != "Sam Okafor" {
+			t.Errorf("EnrolCandidates = %+v, %v", cands, err)
+		}
+		if cands, _ := db.EnrolCandidates(ctx, a.other.Actor(), g.ID); len(cands) != 0 {
+			t.Errorf("unallocated practitioner's candidates = %+v", cands)
+		}
+
 		if _, err := db.Enrol(ctx, a.id, g.ID, a.family.ID, child.ID, a.prac.ID); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("enrolling a child: %v; want ErrNotFound", err)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
@@ -230,5 +231,83 @@ func TestCatchUpJourney(t *testing.T) {
 	}
 	if g := prac.get(loc).body; !strings.Contains(g, "Done") {
 		t.Error("the group page does not show the catch-up done")
+	}
+}
+
+// TestReferralToAnotherPractitionersGroup refers a family, as the
+// supervisor of its practitioner, to a group someone else runs; its
+// facilitator can then enrol them, though the family is not in their work.
+func TestReferralToAnotherPractitionersGroup(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	ctx := t.Context()
+	orgID := env.Accounts.OrgID(t, env)
+	// A family allocated to another practitioner, whom the supervisor
+	// supervises.
+	other, err := env.DB.CreateUser(ctx, store.NewUser{OrgID: orgID, Email: "referring@example.org", Name: "Rhiannon Referring", Role: access.Practitioner})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := env.DB.LinkSupervisor(ctx, orgID, mustUser(t, env, access.Supervisor), other.ID); err != nil {
+		t.Fatal(err)
+	}
+	f, err := env.DB.CreateFamily(ctx, orgID, "The Nowak-Referral family")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := env.DB.Allocate(ctx, orgID, f.ID, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	kasia, err := env.DB.AddMember(ctx, orgID, family.Member{FamilyID: f.ID, Kind: family.Carer, Name: "Kasia Nowak"})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	prac := newClient(t, env)
+	prac.signIn(env.Accounts[access.Practitioner])
+	loc, _ := startTestGroup(t, env, prac)
+	groupID := strings.TrimPrefix(loc, "/groups/")
+	refused := prac.post(loc+"/enrolments", url.Values{"parent": {f.ID + "/" + kasia.ID}})
+	if refused.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(refused.body, "You can only enrol families you work with") {
+		t.Fatalf("enrolling a family from outside one's work: %d; want 422", refused.StatusCode)
+	}
+
+	super := newClient(t, env)
+	super.signIn(env.Accounts[access.Supervisor])
+	page := super.get("/families/" + f.ID + "/groups")
+	if page.StatusCode != http.StatusOK || !strings.Contains(page.body, "Monday changes group") || !strings.Contains(page.body, "12 places left") {
+		t.Fatalf("the referral page: %d; want the group with its places", page.StatusCode)
+	}
+	form := url.Values{"group": {groupID}, "parent": {kasia.ID}}
+	if res := super.post("/families/"+f.ID+"/groups", form); res.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(html.UnescapeString(res.body), "Record the family's consent to share with the group first") {
+		t.Errorf("referring without consent: %d; want 422 with the reason", res.StatusCode)
+	}
+	if _, err := env.DB.RecordConsent(ctx, orgID, other.ID, family.Consent{FamilyID: f.ID, Kind: family.ShareWithGroup, How: family.Spoken, GivenBy: "Kasia"}); err != nil {
+		t.Fatal(err)
+	}
+	if res := super.post("/families/"+f.ID+"/groups", url.Values{"group": {groupID}}); res.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(res.body, "Choose the parent or carer who will come") {
+		t.Errorf("referring without choosing the parent: %d; want 422", res.StatusCode)
+	}
+	if res := super.post("/families/"+f.ID+"/groups", form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("refer: %d", res.StatusCode)
+	}
+	if res := super.post("/families/"+f.ID+"/groups", form); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, "referred to this group already") {
+		t.Errorf("referring twice: %d; want 422", res.StatusCode)
+	}
+
+	if g := prac.get(loc); !strings.Contains(g.body, "Kasia Nowak, The Nowak-Referral family") {
+		t.Error("the facilitator is not offered the referred family")
+	}
+	if res := prac.post(loc+"/enrolments", url.Values{"parent": {f.ID + "/" + kasia.ID}}); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("enrolling the referred family: %d; want 303", res.StatusCode)
+	}
+	all, err := env.DB.Enrolments(ctx, orgID, groupID)
+	if err != nil || len(all) != 1 || all[0].FamilyID != f.ID {
+		t.Errorf("enrolments = %+v, %v; want the referred family", all, err)
+	}
+	// The facilitator still cannot open the family's record.
+	if res := prac.get("/families/" + f.ID); res.StatusCode != http.StatusForbidden {
+		t.Errorf("the facilitator opening the referred family's record: %d; want 403 (break-glass only)", res.StatusCode)
 	}
 }

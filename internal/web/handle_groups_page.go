@@ -134,7 +134,7 @@ func (s *Server) renderGroup(w http.ResponseWriter, r *http.Request, status int,
 		}
 	}
 	if d.View.CanChange {
-		if d.Candidates, err = s.db.EnrolCandidates(ctx, *actor); err != nil {
+		if d.Candidates, err = s.db.EnrolCandidates(ctx, *actor, id); err != nil {
 			return err
 		}
 		// The families to enrol are the actor's own caseload or team's.
@@ -169,12 +169,20 @@ func (s *Server) enrol(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	check := nvr.EnrolmentCheck{InScope: rel == access.Allocated || rel == access.Supervised}
+	referred, err := s.db.ReferredTo(ctx, actor.OrgID, id, familyID)
+	if err != nil {
+		return err
+	}
+	check := nvr.EnrolmentCheck{InScope: rel == access.Allocated || rel == access.Supervised || referred}
 	if check.InScope {
-		// Reading the family's consents is reading its record.
-		if _, err := s.authorize(r, access.Read, access.Resource{Kind: access.KindFamily, ID: familyID, OrgID: actor.OrgID, Relationship: rel}); err != nil {
-			return err
+		if rel == access.Allocated || rel == access.Supervised {
+			// Reading the family's consents is reading its record.
+			if _, err := s.authorize(r, access.Read, access.Resource{Kind: access.KindFamily, ID: familyID, OrgID: actor.OrgID, Relationship: rel}); err != nil {
+				return err
+			}
 		}
+		// A family referred to the group is checked for its consent by the
+		// store alone: the facilitator learns whether it holds, not the record.
 		consents, err := s.db.Consents(ctx, actor.OrgID, familyID)
 		if err != nil {
 			return err

@@ -252,6 +252,8 @@ var accessMatrix = map[string]matrixRow{
 	// a supervisor is refused, and a post naming nothing to send finds nothing.
 	"GET /families/{id}/conversations":                         familyWork("/families/{family}/conversations", 200),
 	"GET /families/{id}/conversations/new":                     familyWork("/families/{family}/conversations/new", 200),
+	"GET /families/{id}/groups":                                familyWork("/families/{family}/groups", 200),
+	"POST /families/{id}/groups":                               familyWork("/families/{family}/groups", 422),
 	"POST /families/{id}/conversations":                        familyWork("/families/{family}/conversations", 422),
 	"GET /families/{id}/conversations/{conversation}":          familyWork("/families/{family}/conversations/{conversation}", 200),
 	"GET /families/{id}/conversations/{conversation}/edit":     familyWork("/families/{family}/conversations/{conversation}/edit", 200),

@@ -133,6 +133,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /groups/{id}/handouts/{n}", SignedIn, s.groupHandoutPage)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/attendance", SignedIn, s.recordGroupAttendance)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/notes", SignedIn, s.saveGroupNotes)
+	s.handle(mux, "GET /families/{id}/groups", SignedIn, s.referralPage)
+	s.handle(mux, "POST /families/{id}/groups", SignedIn, s.refer)
 	s.handle(mux, "GET /groups/{id}/enrolments/{enrolment}/withdraw", SignedIn, s.withdrawPage)
 	s.handle(mux, "POST /groups/{id}/enrolments/{enrolment}/withdraw", SignedIn, s.withdraw)
 	s.handle(mux, "GET /groups/{id}/sessions/{n}/move", SignedIn, s.moveSessionPage)

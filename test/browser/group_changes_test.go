@@ -112,6 +112,9 @@ func TestGroupChanges(t *testing.T) {
 	}
 	p.checkA11y(t, "group page with a parent no longer coming")
 
-	wantStatus(t, "the group's report", p.open(t, groupPath+"/report"), 200)
-	p.checkA11y(t, "report with a parent withdrawn")
+	wantStatus(t, "refer a family", p.open(t, "/families/"+parents[0].family+"/groups"), 200)
+	p.checkA11y(t, "refer to an NVR group")
+	wantStatus(t, "refer without choosing", p.click(t, `form[action$="/groups"] button`), 422)
+	p.checkA11y(t, "refer to an NVR group with errors")
+
 }
