@@ -117,4 +117,7 @@ func TestGroupChanges(t *testing.T) {
 	wantStatus(t, "refer without choosing", p.click(t, `form[action$="/groups"] button`), 422)
 	p.checkA11y(t, "refer to an NVR group with errors")
 
+	wantStatus(t, "the group's report", p.open(t, groupPath+"/report"), 200)
+	p.checkA11y(t, "report with a parent withdrawn")
+
 }
