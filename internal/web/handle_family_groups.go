@@ -57,7 +57,7 @@ func (s *Server) readReferral(w http.ResponseWriter, r *http.Request, action acc
 }
 
 func (s *Server) referralPage(w http.ResponseWriter, r *http.Request) error {
-	d, handled, err := s.readReferral(w, r, access.Create)
+	d, handled, err := s.readReferral(w, r, access.Update)
 	if handled {
 		return err
 	}
@@ -68,7 +68,7 @@ func (s *Server) referralPage(w http.ResponseWriter, r *http.Request) error {
 // refer refers the family to a group with places, for its facilitators to
 // enrol. The family must have agreed to share with a group first.
 func (s *Server) refer(w http.ResponseWriter, r *http.Request) error {
-	d, handled, err := s.readReferral(w, r, access.Create)
+	d, handled, err := s.readReferral(w, r, access.Update)
 	if handled {
 		return err
 	}

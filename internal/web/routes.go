@@ -108,6 +108,9 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	// Courageous-conversation plans, their debriefs, and taking either to supervision.
 	s.handle(mux, "GET /families/{id}/conversations", SignedIn, s.conversationsPage)
 	s.handle(mux, "GET /families/{id}/conversations/new", SignedIn, s.newPlanPage)
+	// Referring the family to an NVR group someone else runs.
+	s.handle(mux, "GET /families/{id}/groups", SignedIn, s.referralPage)
+	s.handle(mux, "POST /families/{id}/groups", SignedIn, s.refer)
 	s.handle(mux, "POST /families/{id}/conversations", SignedIn, s.savePlan)
 	s.handle(mux, "GET /families/{id}/conversations/{conversation}", SignedIn, s.planPage)
 	s.handle(mux, "GET /families/{id}/conversations/{conversation}/edit", SignedIn, s.editPlanPage)
@@ -133,8 +136,6 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /groups/{id}/handouts/{n}", SignedIn, s.groupHandoutPage)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/attendance", SignedIn, s.recordGroupAttendance)
 	s.handle(mux, "POST /groups/{id}/sessions/{n}/notes", SignedIn, s.saveGroupNotes)
-	s.handle(mux, "GET /families/{id}/groups", SignedIn, s.referralPage)
-	s.handle(mux, "POST /families/{id}/groups", SignedIn, s.refer)
 	s.handle(mux, "GET /groups/{id}/enrolments/{enrolment}/withdraw", SignedIn, s.withdrawPage)
 	s.handle(mux, "POST /groups/{id}/enrolments/{enrolment}/withdraw", SignedIn, s.withdraw)
 	s.handle(mux, "GET /groups/{id}/sessions/{n}/move", SignedIn, s.moveSessionPage)
