@@ -8,11 +8,11 @@ import (
 
 // TimelineItem is one entry on a family's timeline.
 type TimelineItem struct {
-	Kind   string // "note", "summary" or "group"
+	Kind   string // "note", "summary", "group" or "journal"
 	ID     string
 	At     time.Time // when it happened: the contact, or the change
 	Author string
-	Title  string // a note's kind, a group session's name, or "" for a summary
+	Title  string // a note's kind, a group session's name, a journal entry's kind, or "" for a summary
 	Text   string
 }
 
@@ -23,9 +23,10 @@ type TimelinePage struct {
 }
 
 // Timeline lists a family's story, newest first: its contact notes, the
-// changes to its worries, strengths and next steps, and notes about a parent
-// at a group session. kind keeps only "note", "summary" or "group" items;
-// zero times leave that end open.
+// changes to its worries, strengths and next steps, notes about a parent
+// at a group session, and what the parents wrote in their NVR journal.
+// kind keeps only "note", "summary", "group" or "journal" items; zero times
+// leave that end open.
 func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, to time.Time, limit, offset int) (TimelinePage, error) {
 	if to.IsZero() {
 		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -39,10 +40,12 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 			FROM family_summaries s WHERE s.family_id = $1 AND s.org_id = $2 AND ($3 = '' OR $3 = 'summary') AND s.created_at >= $4 AND s.created_at < $5`
 	groups := `SELECT 'group' AS kind, g.id AS id, g.occurred_at AS at, g.author_id AS author_id, g.title AS title, g.body AS text
 			FROM nvr_group_parent_notes g WHERE g.family_id = $1 AND g.org_id = $2 AND ($3 = '' OR $3 = 'group') AND g.occurred_at >= $4 AND g.occurred_at < $5`
+	journals := `SELECT 'journal' AS kind, j.id AS id, j.occurred_at AS at, j.author_id AS author_id, j.kind AS title, j.summary AS text
+			FROM journal_entries j WHERE j.family_id = $1 AND j.org_id = $2 AND ($3 = '' OR $3 = 'journal') AND j.occurred_at >= $4 AND j.occurred_at < $5`
 	args := []any{familyID, orgID, kind, from.UTC(), to.UTC()}
 	var page TimelinePage
 	if err := db.reads.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+notes+`) AS a) + (SELECT COUNT(*) FROM (`+summaries+`) AS b)
-		+ (SELECT COUNT(*) FROM (`+groups+`) AS c)`,
+		+ (SELECT COUNT(*) FROM (`+groups+`) AS c) + (SELECT COUNT(*) FROM (`+journals+`) AS d)`,
 		args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count timeline: %w", mapError(err))
 	}
@@ -52,6 +55,8 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 			SELECT * FROM (`+summaries+` ORDER BY s.created_at DESC, s.id LIMIT $6) AS b
 			UNION ALL
 			SELECT * FROM (`+groups+` ORDER BY g.occurred_at DESC, g.id LIMIT $6) AS c
+			UNION ALL
+			SELECT * FROM (`+journals+` ORDER BY j.occurred_at DESC, j.id LIMIT $6) AS d
 		) AS t JOIN users u ON u.id = t.author_id
 		ORDER BY t.at DESC, t.id LIMIT $7 OFFSET $8`, append(args, offset+limit, limit, offset)...)
 	if err != nil {

@@ -82,7 +82,10 @@ func TestParentSeesTheirGroup(t *testing.T) {
 
 	parent := newClient(t, env)
 	parent.signIn(env.Accounts[access.Parent])
-	home := parent.get("/")
+	if res := parent.get("/"); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/my" {
+		t.Errorf("a parent's home: %d to %q; want their space, /my", res.StatusCode, res.Header.Get("Location"))
+	}
+	home := parent.get("/my")
 	homeBody := html.UnescapeString(home.body)
 	if home.StatusCode != http.StatusOK || !strings.Contains(homeBody, `href="/groups/`+g.ID+`"`) || !strings.Contains(homeBody, "Next session:") ||
 		!strings.Contains(homeBody, tpl.Sessions[2].Title) || strings.Contains(homeBody, "There is nothing in your space yet") {
@@ -151,8 +154,8 @@ func TestParentSeesTheirGroup(t *testing.T) {
 			t.Errorf("%q as a parent not in the group: %d; want 404 naming nothing", path, res.StatusCode)
 		}
 	}
-	if res := oc.get("/"); !strings.Contains(res.body, "There is nothing in your space yet") || strings.Contains(res.body, "/groups/") {
-		t.Error("the home of a parent in no group does not keep its empty state")
+	if res := oc.get("/my"); res.StatusCode != http.StatusOK || !strings.Contains(res.body, "Write it down") || strings.Contains(res.body, "/groups/") {
+		t.Error("the space of a parent in no group lists a group, or lacks the ways to write things down")
 	}
 
 	// Every view is in the audit trail: the parent's page and handout

@@ -54,6 +54,9 @@ type caseloadData struct {
 	Today    time.Time
 	// Pager pages through the actor's own families, caseloadPerPage at a time.
 	Pager pager
+	// JournalAlerts are the safety alerts parents' journals raised in the
+	// actor's families, not yet acknowledged.
+	JournalAlerts []store.JournalAlert
 }
 
 // caseloadPerPage is how many of the actor's own families one page shows. A
@@ -120,6 +123,11 @@ func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *cas
 	var mine []store.Family
 	signals := map[string]family.Signals{}
 	var err error
+	if actor.Role == access.Practitioner || actor.Role == access.Supervisor {
+		if d.JournalAlerts, err = db.OpenJournalAlerts(ctx, *actor); err != nil {
+			return err
+		}
+	}
 	switch actor.Role {
 	case access.Practitioner:
 		mine, signals, err = db.PractitionerCaseload(ctx, actor.OrgID, actor.UserID, since)

@@ -17,15 +17,12 @@ type homeData struct {
 	Supervisees []access.User // a supervisor's practitioners
 	// Alerts are the supervisor's practitioners who have said they feel at
 	// risk working with a family, with the safety step each asked for.
-	Alerts          []store.SafetyAlert
-	HasSecondFactor bool // for parents, who may choose to add one
+	Alerts []store.SafetyAlert
 	// Groups are the groups a co-facilitator is attached to.
 	Groups []nvr.Course
-	// OwnGroups are the groups a parent's family is enrolled in.
-	OwnGroups []ownGroup
 }
 
-// ownGroup is a parent's group on their home page, with its next session.
+// ownGroup is a parent's group in their space, with its next session.
 type ownGroup struct {
 	ID, Name string
 	Next     *groupWeek // nil once every session has started
@@ -75,13 +72,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.render(w, r, http.StatusOK, "home_cofacilitator", "Your groups", data)
 	case access.Parent:
-		if data.HasSecondFactor, err = s.db.HasSecondFactor(r.Context(), actor.UserID); err != nil {
-			return fmt.Errorf("home: %w", err)
-		}
-		if data.OwnGroups, err = s.ownGroups(r); err != nil {
-			return fmt.Errorf("home: %w", err)
-		}
-		return s.render(w, r, http.StatusOK, "home_parent", "Your space", data)
+		// A parent's home is their space.
+		http.Redirect(w, r, "/my", http.StatusSeeOther)
+		return nil
 	}
 	return errForbidden
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/steadfast-care/steadfast/internal/conversation"
 	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/journal"
 	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web"
@@ -114,7 +115,7 @@ var accessMatrix = map[string]matrixRow{
 	"GET /sign-in":        same("/sign-in", 200, 303, true),
 	"POST /sign-in":       same("/sign-in", 422, 422, true),
 	"POST /sign-out":      same("/sign-out", 303, 303, false),
-	"GET /{$}":            same("/", 303, 200, true),
+	"GET /{$}":            {path: "/", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 303)}, // a parent's home is /my
 	"/":                   same("/no-such-page", 404, 404, true),
 
 	// Without a password just checked, there is no code to ask for.
@@ -252,6 +253,8 @@ var accessMatrix = map[string]matrixRow{
 	// a supervisor is refused, and a post naming nothing to send finds nothing.
 	"GET /families/{id}/conversations":                         familyWork("/families/{family}/conversations", 200),
 	"GET /families/{id}/conversations/new":                     familyWork("/families/{family}/conversations/new", 200),
+	"GET /families/{id}/journal":                               familyWork("/families/{family}/journal", 200),
+	"POST /families/{id}/journal/alerts/{entry}":               familyWork("/families/{family}/journal/alerts/{journal}", 422),
 	"GET /families/{id}/groups":                                familyWork("/families/{family}/groups", 200),
 	"POST /families/{id}/groups":                               familyWork("/families/{family}/groups", 422),
 	"POST /families/{id}/conversations":                        familyWork("/families/{family}/conversations", 422),
@@ -284,6 +287,14 @@ var accessMatrix = map[string]matrixRow{
 	// and nothing else of it (404): not the list of groups, not a session's
 	// page with its plan and attendance, and no changes. Empty posts are
 	// refused by the form (422).
+	// The parent's space is the parent's own: everyone else is told
+	// nothing. The entry in /my/support is an alerting entry of the
+	// parent's family; the log is posted empty.
+	"GET /my":                                   {path: "/my", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
+	"GET /my/log/{kind}":                        {path: "/my/log/incident", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
+	"POST /my/log/{kind}":                       {path: "/my/log/incident", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 422)},
+	"GET /my/progress":                          {path: "/my/progress", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
+	"GET /my/support":                           {path: "/my/support?entry={journal}", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
 	"GET /groups":                               {path: "/groups", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
 	"GET /groups/new":                           {path: "/groups/new", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
 	"POST /groups":                              {path: "/groups", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
@@ -341,6 +352,9 @@ type matrixFixture struct {
 	// enrolment is the related family's place in the group, absent from
 	// its first session; spare is a second co-facilitator of the group.
 	enrolment, spare string
+	// journal is a hard moment in the related family's journal, written by
+	// its parent, that raised an alert.
+	journal string
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -426,15 +440,20 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	if err := env.DB.AddGroupStaff(ctx, parent.OrgID, group.ID, spare.ID, nvr.CoFacilitator); err != nil {
 		t.Fatal(err)
 	}
+	hurt, _, err := env.DB.SaveJournalEntry(ctx, parent.OrgID, journal.Entry{FamilyID: own.ID, AuthorID: parent.ID, Kind: journal.HardMoment,
+		OccurredAt: env.Clock.Now().Add(-time.Hour), What: []journal.What{journal.PhysicalViolence}, Intensity: &[]int{6}[0], Hurt: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
 		prac: prac.ID, plan: plan.ID, group: group.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID,
-		enrolment: enrolment.ID, spare: spare.ID}
+		enrolment: enrolment.ID, spare: spare.ID, journal: hurt.ID}
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
-		"{enrolment}", fx.enrolment, "{spare}", fx.spare).Replace(pattern)
+		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{journal}", fx.journal).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

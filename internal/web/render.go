@@ -14,6 +14,7 @@ import (
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/journal"
 	"github.com/steadfast-care/steadfast/internal/language"
 )
 
@@ -43,6 +44,8 @@ func loadTemplates(zone *time.Location, staticVersion string) (*templates, error
 		"add":         func(a, b int) int { return a + b },
 		"sub":         func(a, b int) int { return a - b },
 		"lower":       strings.ToLower,
+		"picked":      picked,
+		"journalKind": func(k string) string { return strings.ToLower(journal.Kind(k).Label()) },
 		// languageHints builds the data for the "language-hints" partial.
 		"languageHints": languageHints,
 	}

@@ -108,6 +108,9 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	// Courageous-conversation plans, their debriefs, and taking either to supervision.
 	s.handle(mux, "GET /families/{id}/conversations", SignedIn, s.conversationsPage)
 	s.handle(mux, "GET /families/{id}/conversations/new", SignedIn, s.newPlanPage)
+	// The parents' NVR journal, with its safety alerts.
+	s.handle(mux, "GET /families/{id}/journal", SignedIn, s.familyJournalPage)
+	s.handle(mux, "POST /families/{id}/journal/alerts/{entry}", SignedIn, s.acknowledgeJournalAlert)
 	// Referring the family to an NVR group someone else runs.
 	s.handle(mux, "GET /families/{id}/groups", SignedIn, s.referralPage)
 	s.handle(mux, "POST /families/{id}/groups", SignedIn, s.refer)
@@ -127,6 +130,12 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /programmes/{id}/edit", SignedIn, s.saveProgramme)
 	// NVR groups and one-to-one work: schedules, enrolments, sessions,
 	// attendance and notes; for a parent, their own group and its handouts.
+	// The parent's space: their journal, progress and group, on a phone.
+	s.handle(mux, "GET /my", SignedIn, s.mySpace)
+	s.handle(mux, "GET /my/log/{kind}", SignedIn, s.journalForm)
+	s.handle(mux, "POST /my/log/{kind}", SignedIn, s.saveJournalEntry)
+	s.handle(mux, "GET /my/progress", SignedIn, s.myProgress)
+	s.handle(mux, "GET /my/support", SignedIn, s.mySupport)
 	s.handle(mux, "GET /groups", SignedIn, s.groupsPage)
 	s.handle(mux, "GET /groups/new", SignedIn, s.newGroupPage)
 	s.handle(mux, "POST /groups", SignedIn, s.createGroup)

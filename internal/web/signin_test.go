@@ -28,6 +28,13 @@ func TestSignInEveryRole(t *testing.T) {
 				c := newClient(t, env)
 				c.signIn(a)
 				home := c.get("/")
+				if role == access.Parent {
+					// A parent's home is their space.
+					if home.StatusCode != http.StatusSeeOther || home.Header.Get("Location") != "/my" {
+						t.Fatalf("parent home: %d to %q; want /my", home.StatusCode, home.Header.Get("Location"))
+					}
+					home = c.get("/my")
+				}
 				if home.StatusCode != http.StatusOK {
 					t.Fatalf("%s home: %d", role, home.StatusCode)
 				}
