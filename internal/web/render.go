@@ -196,12 +196,21 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	case access.CoFacilitator:
 		items = []navItem{{Text: "Groups", Href: "/"}}
 	case access.Parent:
-		items = []navItem{{Text: "My space", Href: "/"}}
+		items = []navItem{{Text: "My space", Href: "/my"}, {Text: "How things are changing", Href: "/my/progress"}}
 	}
 	items = append(items, navItem{Text: "Account", Href: "/account"})
-	for i := range items {
-		items[i].Current = items[i].Href == currentPath ||
-			items[i].Href != "/" && strings.HasPrefix(currentPath, items[i].Href+"/")
+	// The current item is the one whose address is the page's, or the
+	// longest that the page's address lies under.
+	best := -1
+	for i, it := range items {
+		if it.Href == currentPath || it.Href != "/" && strings.HasPrefix(currentPath, it.Href+"/") {
+			if best < 0 || len(it.Href) > len(items[best].Href) {
+				best = i
+			}
+		}
+	}
+	if best >= 0 {
+		items[best].Current = true
 	}
 	return items
 }

@@ -39,8 +39,12 @@ func (tb *tab) signInAs(t *testing.T, a demo.Account) {
 	t.Helper()
 	resp := tb.signIn(t, a.Email, a.Password)
 	wantStatus(t, "home page after signing in as "+a.Role, resp, 200)
-	if got := tb.path(t); got != "/" {
-		t.Fatalf("signed in as %s: landed on %s, want /", a.Role, got)
+	want := "/"
+	if a.Role == "parent" {
+		want = "/my" // a parent's home is their space
+	}
+	if got := tb.path(t); got != want {
+		t.Fatalf("signed in as %s: landed on %s, want %s", a.Role, got, want)
 	}
 }
 
