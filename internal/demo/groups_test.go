@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/journal"
 	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
 )
@@ -111,4 +112,62 @@ func enrolments(t *testing.T, db *store.DB, orgID, groupID string) []store.Enrol
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestDemoJournal checks the demo parent's eight weeks of journal: fewer
+// and calmer hard moments over time, with gestures and self-care, and a
+// second family's alert waiting for its practitioner.
+func TestDemoJournal(t *testing.T) {
+	res, db := generate(t, 3)
+	ctx := context.Background()
+	var parent, prac string
+	for _, a := range res.SignIns {
+		switch a.Role {
+		case "parent":
+			parent = a.FamilyID
+		case "practitioner":
+			prac = a.Email
+		}
+	}
+	p, err := db.UserByEmail(ctx, prac)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := db.JournalSince(ctx, p.OrgID, parent, time.Now().AddDate(0, 0, -7*9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	weeks := journal.Weekly(entries, 8, time.Now(), london)
+	first, last := weeks[0], weeks[len(weeks)-2] // this week may have only begun
+	fa, _ := first.AverageIntensity()
+	la, _ := last.AverageIntensity()
+	if first.HardMoments <= last.HardMoments || fa <= la || first.Gestures >= last.Gestures {
+		t.Errorf("the demo journal does not get calmer: first week %+v, last full week %+v", first, last)
+	}
+	users, err := db.ListUsers(ctx, p.OrgID, 500, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := map[string]int{}
+	for _, u := range users.Users {
+		if u.Role != access.Parent {
+			continue
+		}
+		alerts, err := db.FamilyJournalAlerts(ctx, p.OrgID, u.FamilyID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range alerts {
+			if a.AcknowledgedAt == nil {
+				open[u.FamilyID]++
+			}
+		}
+	}
+	if len(open) != 1 || open[parent] != 0 {
+		t.Errorf("open alerts by family = %v; want one, in another family than the demo parent's", open)
+	}
 }
