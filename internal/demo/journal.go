@@ -29,9 +29,9 @@ var demoHardWeeks = [journalWeeks]hardWeek{{5, 8, false}, {5, 8, false}, {4, 7, 
 // demoHappened and the rest are what the demo parent wrote, in their words.
 var (
 	demoHappened = []string{"Shouting about turning the Xbox off", "Slammed doors and kicked the bathroom door when I said no to going out",
-		"Swearing at me over his phone being taken at bedtime", "Threw the TV remote across the room", "Demanded money and said he would smash my phone"}
-	demoGestures = []string{"Made his favourite pasta bake", "Left a note in his school bag", "Watched the football highlights together",
-		"Bought the crisps he likes without saying anything", "Asked about his game and listened"}
+		"Swearing at me when the phone was taken at bedtime", "Threw the TV remote across the room", "Demanded money and said they would smash my phone"}
+	demoGestures = []string{"Made their favourite pasta bake", "Left a note in the school bag", "Watched the football highlights together",
+		"Bought the crisps they like without saying anything", "Asked about their game and listened"}
 	demoSelfCare = []string{"Walked round the park at lunchtime", "Phoned my sister", "Early night", "Bath and a book", "Coffee with a friend from the group"}
 )
 
@@ -93,8 +93,42 @@ func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access
 			}
 		}
 	}
+	if err := addAnnouncement(ctx, db, orgID, families[0], parents[0], made[access.Practitioner], today, zone); err != nil {
+		return err
+	}
 	eight := 8
 	return save(journal.Entry{FamilyID: families[1], AuthorID: parents[1], Kind: journal.HardMoment, OccurredAt: today.Add(-14 * time.Hour),
-		What: []journal.What{journal.PhysicalViolence, journal.Damage}, Intensity: &eight, Happened: "He pushed me into the door frame when I stopped him going out at 11pm",
+		What: []journal.What{journal.PhysicalViolence, journal.Damage}, Intensity: &eight, Happened: "Pushed me into the door frame when I stopped them going out at 11pm",
 		Responses: []journal.Response{journal.StayedSilent, journal.CalmedMyself}, Hurt: true, HurtWho: "Me: a bruise on my arm", CalledFor: "My brother"})
+}
+
+// addAnnouncement gives the demo parent an announcement drafted, commented
+// on by their practitioner, made final and read out nine days ago with
+// their sister there.
+func addAnnouncement(ctx context.Context, db *store.DB, orgID, familyID, parentID string, pracs []string, today time.Time, zone *time.Location) error {
+	if len(pracs) == 0 {
+		return nil
+	}
+	parts := journal.DefaultParts()
+	parts.NoLonger = "I will no longer accept you hitting me, swearing at me, or breaking things when you are told no."
+	parts.TellingWhom = "I am telling Nan, my sister and your head of year at school, so we are not on our own with this."
+	a, err := db.SaveAnnouncement(ctx, orgID, parentID, journal.Announcement{FamilyID: familyID, Status: journal.Draft, Parts: parts, Text: parts.Text()})
+	if err != nil {
+		return fmt.Errorf("demo: announcement: %w", err)
+	}
+	if err := db.CommentOnAnnouncement(ctx, orgID, familyID, a.ID, pracs[0],
+		"This is clear and calm. You might open with why you are saying it: that you love them and want things to be better at home."); err != nil {
+		return fmt.Errorf("demo: announcement comment: %w", err)
+	}
+	a.Parts.Care = "I love you, and I want things at home to be better for all of us."
+	a.Text, a.Status = a.Parts.Text(), journal.Final
+	if a, err = db.SaveAnnouncement(ctx, orgID, parentID, a); err != nil {
+		return fmt.Errorf("demo: announcement: %w", err)
+	}
+	a.Status, a.DeliveredOn, a.Present, a.SupportersTold = journal.Delivered, today.In(zone).AddDate(0, 0, -9).Format("2006-01-02"),
+		"My child, and my sister", "Nan, my sister, the head of year"
+	if _, err := db.SaveAnnouncement(ctx, orgID, parentID, a); err != nil {
+		return fmt.Errorf("demo: announcement: %w", err)
+	}
+	return nil
 }

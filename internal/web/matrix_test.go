@@ -254,6 +254,8 @@ var accessMatrix = map[string]matrixRow{
 	"GET /families/{id}/conversations":                         familyWork("/families/{family}/conversations", 200),
 	"GET /families/{id}/conversations/new":                     familyWork("/families/{family}/conversations/new", 200),
 	"GET /families/{id}/journal":                               familyWork("/families/{family}/journal", 200),
+	"GET /families/{id}/announcement":                          familyWork("/families/{family}/announcement", 200),
+	"POST /families/{id}/announcement/comments":                familyWork("/families/{family}/announcement/comments", 422),
 	"POST /families/{id}/journal/alerts/{entry}":               familyWork("/families/{family}/journal/alerts/{journal}", 422),
 	"GET /families/{id}/groups":                                familyWork("/families/{family}/groups", 200),
 	"POST /families/{id}/groups":                               familyWork("/families/{family}/groups", 422),
@@ -295,6 +297,8 @@ var accessMatrix = map[string]matrixRow{
 	"POST /my/log/{kind}":                       {path: "/my/log/incident", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 422)},
 	"GET /my/progress":                          {path: "/my/progress", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
 	"GET /my/support":                           {path: "/my/support?entry={journal}", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
+	"GET /my/announcement":                      {path: "/my/announcement", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
+	"POST /my/announcement":                     {path: "/my/announcement", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 404)}, // posted with no action, there is nothing to do
 	"GET /groups":                               {path: "/groups", signedOut: 303, html: true, byRole: roles(200, 200, 200, 200, 404)},
 	"GET /groups/new":                           {path: "/groups/new", signedOut: 303, html: true, byRole: roles(403, 403, 200, 403, 404)},
 	"POST /groups":                              {path: "/groups", signedOut: 303, html: true, byRole: roles(403, 403, 422, 403, 404)},
@@ -443,6 +447,10 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	hurt, _, err := env.DB.SaveJournalEntry(ctx, parent.OrgID, journal.Entry{FamilyID: own.ID, AuthorID: parent.ID, Kind: journal.HardMoment,
 		OccurredAt: env.Clock.Now().Add(-time.Hour), What: []journal.What{journal.PhysicalViolence}, Intensity: &[]int{6}[0], Hurt: true})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.DB.SaveAnnouncement(ctx, parent.OrgID, parent.ID, journal.Announcement{FamilyID: own.ID, Status: journal.Draft,
+		Parts: journal.AnnouncementParts{NoLonger: "Matrix: no more hitting"}, Text: "Matrix: no more hitting"}); err != nil {
 		t.Fatal(err)
 	}
 	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,

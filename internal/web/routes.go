@@ -111,6 +111,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	// The parents' NVR journal, with its safety alerts.
 	s.handle(mux, "GET /families/{id}/journal", SignedIn, s.familyJournalPage)
 	s.handle(mux, "POST /families/{id}/journal/alerts/{entry}", SignedIn, s.acknowledgeJournalAlert)
+	s.handle(mux, "GET /families/{id}/announcement", SignedIn, s.familyAnnouncementPage)
+	s.handle(mux, "POST /families/{id}/announcement/comments", SignedIn, s.commentOnAnnouncement)
 	// Referring the family to an NVR group someone else runs.
 	s.handle(mux, "GET /families/{id}/groups", SignedIn, s.referralPage)
 	s.handle(mux, "POST /families/{id}/groups", SignedIn, s.refer)
@@ -136,6 +138,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /my/log/{kind}", SignedIn, s.saveJournalEntry)
 	s.handle(mux, "GET /my/progress", SignedIn, s.myProgress)
 	s.handle(mux, "GET /my/support", SignedIn, s.mySupport)
+	s.handle(mux, "GET /my/announcement", SignedIn, s.myAnnouncementPage)
+	s.handle(mux, "POST /my/announcement", SignedIn, s.saveMyAnnouncement)
 	s.handle(mux, "GET /groups", SignedIn, s.groupsPage)
 	s.handle(mux, "GET /groups/new", SignedIn, s.newGroupPage)
 	s.handle(mux, "POST /groups", SignedIn, s.createGroup)

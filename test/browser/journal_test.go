@@ -108,11 +108,18 @@ func TestJournalOnAPhone(t *testing.T) {
 	}
 	p.checkPhone(t, "where to get help")
 
+	// The announcement, drafted on the phone.
+	wantStatus(t, "the announcement", p.open(t, "/my/announcement"), 200)
+	p.checkPhone(t, "the announcement builder")
+	p.typeInto(t, "#no-longer", "I will no longer accept you hitting me.")
+	wantStatus(t, "save the draft", p.click(t, `button[value="save"]`), 200)
+	p.checkPhone(t, "the announcement, drafted")
+
 	// The same pages at desktop width.
 	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatalf("a desktop screen: %v", err)
 	}
-	for _, path := range []string{"/my", "/my/log/incident", "/my/log/self-care", "/my/progress"} {
+	for _, path := range []string{"/my", "/my/log/incident", "/my/log/self-care", "/my/progress", "/my/announcement"} {
 		wantStatus(t, path, p.open(t, path), 200)
 		p.checkA11y(t, path+" at desktop width")
 	}
@@ -136,4 +143,9 @@ func TestJournalOnAPhone(t *testing.T) {
 		t.Errorf("after acknowledging: %q", got)
 	}
 	prac.checkA11y(t, "the family's journal with the alert acknowledged")
+	wantStatus(t, "the announcement", prac.open(t, "/families/"+familyID+"/announcement"), 200)
+	if got := prac.text(t, "#main-content"); !strings.Contains(got, "I will no longer accept you hitting me.") {
+		t.Errorf("the practitioner's view of the announcement: %q", got)
+	}
+	prac.checkA11y(t, "the family's announcement")
 }
