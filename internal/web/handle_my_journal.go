@@ -1,15 +1,18 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/journal"
+	"github.com/steadfast-care/steadfast/internal/store"
 )
 
 // journalFormData is what the form to write down one kind of journal entry
@@ -20,6 +23,8 @@ type journalFormData struct {
 	Responses []journal.Response
 	Scale     []int
 	Form      *form
+	// DraftSaved is when the half-written entry offered back was kept.
+	DraftSaved *time.Time
 }
 
 // journalKindIn reads the kind of entry from the path.
@@ -37,12 +42,62 @@ var journalFields = []string{journal.FieldWhen + "-day", journal.FieldWhen + "-m
 	journal.FieldHappened, journal.FieldIntensity, journal.FieldTriggers, journal.FieldBody, journal.FieldDelayed, journal.FieldFollowUp,
 	journal.FieldHurt, journal.FieldHurtWho, journal.FieldCalled, journal.FieldDid, journal.FieldFeeling, journal.FieldChild}
 
+// journalDraft is the key under which a parent's half-written entry of
+// one kind is kept, among the family's drafts.
+func journalDraft(k journal.Kind) string { return "journal:" + string(k) }
+
+// postedJournalForm reads a posted journal form as typed; the lists (what
+// happened, what I did) are kept comma-separated.
+func postedJournalForm(r *http.Request) *form {
+	f := newForm()
+	for _, k := range journalFields {
+		f.Values[k] = strings.TrimSpace(r.PostForm.Get(k))
+	}
+	f.Values[journal.FieldWhat] = strings.Join(r.PostForm[journal.FieldWhat], ",")
+	f.Values[journal.FieldResponses] = strings.Join(r.PostForm[journal.FieldResponses], ",")
+	return f
+}
+
+// saveJournalDraft keeps what a parent has typed so far into a journal
+// form, as they type: nothing is lost when the phone locks or the session
+// ends. It answers 204.
+func (s *Server) saveJournalDraft(w http.ResponseWriter, r *http.Request) error {
+	familyID, err := s.ownFamily(r, access.Create)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	kind := journal.Kind(r.PostForm.Get("form"))
+	if !kind.Valid() {
+		return errNotFound
+	}
+	actor := actorFrom(r.Context())
+	if err := s.db.SaveDraft(r.Context(), actor.OrgID, familyID, actor.UserID, journalDraft(kind), postedJournalForm(r).Values); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
 func (s *Server) journalForm(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.ownFamily(r, access.Create); err != nil {
+	familyID, err := s.ownFamily(r, access.Create)
+	if err != nil {
 		return err
 	}
 	kind, err := journalKindIn(r)
 	if err != nil {
+		return err
+	}
+	actor := actorFrom(r.Context())
+	draft, err := s.db.LoadDraft(r.Context(), actor.OrgID, familyID, actor.UserID, journalDraft(kind))
+	switch {
+	case err == nil:
+		f := newForm()
+		f.Values = draft.Fields
+		return s.renderJournalFormWithDraft(w, r, kind, f, &draft.UpdatedAt)
+	case !errors.Is(err, store.ErrNotFound):
 		return err
 	}
 	f := newForm()
@@ -56,6 +111,13 @@ func (s *Server) journalForm(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) renderJournalForm(w http.ResponseWriter, r *http.Request, status int, kind journal.Kind, f *form) error {
 	d := journalFormData{Kind: kind, Whats: journal.Whats(), Responses: journal.Responses(), Scale: []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, Form: f}
 	return s.render(w, r, status, "my_log", kind.Label(), d)
+}
+
+// renderJournalFormWithDraft offers back what the parent was writing.
+func (s *Server) renderJournalFormWithDraft(w http.ResponseWriter, r *http.Request, kind journal.Kind, f *form, saved *time.Time) error {
+	d := journalFormData{Kind: kind, Whats: journal.Whats(), Responses: journal.Responses(), Scale: []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, Form: f,
+		DraftSaved: saved}
+	return s.render(w, r, http.StatusOK, "my_log", kind.Label(), d)
 }
 
 // scaleValue reads a 0–10 answer; "" is no answer, and anything else that
@@ -87,12 +149,7 @@ func (s *Server) saveJournalEntry(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	actor := actorFrom(r.Context())
-	f := newForm()
-	for _, k := range journalFields {
-		f.Values[k] = strings.TrimSpace(r.PostForm.Get(k))
-	}
-	f.Values[journal.FieldWhat] = strings.Join(r.PostForm[journal.FieldWhat], ",")
-	f.Values[journal.FieldResponses] = strings.Join(r.PostForm[journal.FieldResponses], ",")
+	f := postedJournalForm(r)
 	e := journal.Entry{FamilyID: familyID, AuthorID: actor.UserID, Kind: kind, Happened: f.Values[journal.FieldHappened],
 		Triggers: f.Values[journal.FieldTriggers], FollowUp: f.Values[journal.FieldFollowUp], HurtWho: f.Values[journal.FieldHurtWho],
 		CalledFor: f.Values[journal.FieldCalled], Did: f.Values[journal.FieldDid], ChildResponse: f.Values[journal.FieldChild],
@@ -111,6 +168,10 @@ func (s *Server) saveJournalEntry(w http.ResponseWriter, r *http.Request) error 
 		f.Add(k, v)
 	}
 	if !f.Valid() {
+		// Without JavaScript, every submit keeps the draft too.
+		if err := s.db.SaveDraft(r.Context(), actor.OrgID, familyID, actor.UserID, journalDraft(kind), f.Values); err != nil {
+			return err
+		}
 		return s.renderJournalForm(w, r, http.StatusUnprocessableEntity, kind, f)
 	}
 	if err := s.recordChange(r, audit.Create, access.KindFamilyShared, familyID, "journal: "+string(kind)); err != nil {
@@ -118,6 +179,9 @@ func (s *Server) saveJournalEntry(w http.ResponseWriter, r *http.Request) error 
 	}
 	saved, reasons, err := s.db.SaveJournalEntry(r.Context(), actor.OrgID, e)
 	if err != nil {
+		return err
+	}
+	if err := s.db.DiscardDraft(r.Context(), actor.OrgID, familyID, actor.UserID, journalDraft(kind)); err != nil {
 		return err
 	}
 	if len(reasons) > 0 {

@@ -150,3 +150,46 @@ func TestJournalSafetyAlert(t *testing.T) {
 		t.Errorf("audit of the journal = %v; want the entry and the acknowledgement", counts)
 	}
 }
+
+// TestJournalDraftSurvivesATimeOut: a half-written hard moment, kept as
+// the parent typed, is offered back after their session ends; a refused
+// save keeps it too, and saving the entry clears it.
+func TestJournalDraftSurvivesATimeOut(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	parent := newClient(t, env)
+	parent.signIn(env.Accounts[access.Parent])
+	typed := url.Values{"form": {"incident"}, "what": {"threats", "damage"}, "happened": {"Said he would put his fist through the window"}}
+	if res := parent.post("/my/drafts", typed); res.StatusCode != http.StatusNoContent {
+		t.Fatalf("autosave: %d", res.StatusCode)
+	}
+	if res := parent.post("/my/drafts", url.Values{"form": {"shouting"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("a draft of no known kind: %d; want 404", res.StatusCode)
+	}
+	env.Clock.Advance(24 * time.Hour) // long past any session's time-out
+	if res := parent.get("/my/log/incident"); res.StatusCode == http.StatusOK {
+		t.Fatal("the session did not time out")
+	}
+	parent = newClient(t, env)
+	parent.signIn(env.Accounts[access.Parent])
+	back := html.UnescapeString(parent.get("/my/log/incident").body)
+	for _, want := range []string{"We kept what you were writing", "Said he would put his fist through the window", `value="threats" checked`, `value="damage" checked`} {
+		if !strings.Contains(back, want) {
+			t.Errorf("the form offered back lacks %q", want)
+		}
+	}
+	// Without JavaScript, a refused save keeps the draft.
+	refused := whenNow(env, url.Values{"what": {"threats"}, "happened": {"Now with more words"}})
+	if res := parent.post("/my/log/incident", refused); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a hard moment without its intensity: %d", res.StatusCode)
+	}
+	if back := parent.get("/my/log/incident"); !strings.Contains(back.body, "Now with more words") {
+		t.Error("the refused save did not keep the draft")
+	}
+	refused.Set("intensity", "4")
+	if res := parent.post("/my/log/incident", refused); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", res.StatusCode)
+	}
+	if back := parent.get("/my/log/incident"); strings.Contains(back.body, "We kept what you were writing") {
+		t.Error("the draft is still offered after the entry was saved")
+	}
+}

@@ -295,6 +295,7 @@ var accessMatrix = map[string]matrixRow{
 	"GET /my":                                   {path: "/my", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
 	"GET /my/log/{kind}":                        {path: "/my/log/incident", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
 	"POST /my/log/{kind}":                       {path: "/my/log/incident", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 422)},
+	"POST /my/drafts":                           {path: "/my/drafts", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 404)}, // posted without saying which form
 	"GET /my/progress":                          {path: "/my/progress", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
 	"GET /my/support":                           {path: "/my/support?entry={journal}", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
 	"GET /my/announcement":                      {path: "/my/announcement", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},

@@ -136,6 +136,7 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /my", SignedIn, s.mySpace)
 	s.handle(mux, "GET /my/log/{kind}", SignedIn, s.journalForm)
 	s.handle(mux, "POST /my/log/{kind}", SignedIn, s.saveJournalEntry)
+	s.handle(mux, "POST /my/drafts", SignedIn, s.saveJournalDraft)
 	s.handle(mux, "GET /my/progress", SignedIn, s.myProgress)
 	s.handle(mux, "GET /my/support", SignedIn, s.mySupport)
 	s.handle(mux, "GET /my/announcement", SignedIn, s.myAnnouncementPage)
