@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/steadfast-care/steadfast/internal/access"
@@ -56,4 +57,22 @@ func (db *DB) UserRelationship(ctx context.Context, actor access.Actor, userID s
 		return access.Supervised, nil
 	}
 	return access.None, nil
+}
+
+// ParentFamily returns the family that actor, a parent, belongs to. Anyone
+// else, and a parent with no family, has none: ErrNotFound.
+func (db *DB) ParentFamily(ctx context.Context, actor access.Actor) (string, error) {
+	if actor.Role != access.Parent {
+		return "", fmt.Errorf("parent's family: %w", ErrNotFound)
+	}
+	var familyID sql.NullString
+	err := db.reads.QueryRowContext(ctx, `SELECT u.family_id FROM users u JOIN families f ON f.id = u.family_id AND f.org_id = u.org_id
+		WHERE u.id = $1 AND u.org_id = $2 AND u.role = 'parent'`, actor.UserID, actor.OrgID).Scan(&familyID)
+	if err != nil {
+		return "", fmt.Errorf("parent's family: %w", mapError(err))
+	}
+	if !familyID.Valid || familyID.String == "" {
+		return "", fmt.Errorf("parent's family: %w", ErrNotFound)
+	}
+	return familyID.String, nil
 }

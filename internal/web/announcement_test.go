@@ -17,9 +17,7 @@ import (
 // final and records reading it out; every version is kept.
 func TestAnnouncementFromDraftToDelivered(t *testing.T) {
 	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
-	familyID := env.Accounts[access.Parent].FamilyID
-	parent := newClient(t, env)
-	parent.signIn(env.Accounts[access.Parent])
+	parent, familyID := freshParent(t, env, "The Fresh-Announcement family", "Kit Fresh")
 	prac := newClient(t, env)
 	prac.signIn(env.Accounts[access.Practitioner])
 

@@ -1,15 +1,18 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/journal"
 )
 
-// ownFamily is the signed-in parent's family, once the policy has allowed
-// action on what the family shares (its journal, plans and network). Staff
-// and parents without a family get not found: /my is the parent's own.
+// ownFamily checks that the signed-in person is a parent who may do
+// action to what their own family shares (its journal, announcement and
+// support network), recording the policy's decision, and returns their
+// family's ID. Anyone else is not found: /my is the parent's own, and staff
+// reach a family's shared record through the family's own address.
 func (s *Server) ownFamily(r *http.Request, action access.Action) (string, error) {
 	actor := actorFrom(r.Context())
 	if actor == nil {
@@ -18,18 +21,21 @@ func (s *Server) ownFamily(r *http.Request, action access.Action) (string, error
 	if actor.Role != access.Parent {
 		return "", errNotFound
 	}
-	u, err := s.db.UserByID(r.Context(), actor.UserID)
+	familyID, err := s.db.ParentFamily(r.Context(), *actor)
 	if err != nil {
 		return "", err
 	}
-	if u.FamilyID == "" {
-		return "", errNotFound
+	rel, err := s.db.FamilyRelationship(r.Context(), *actor, familyID)
+	if err != nil {
+		return "", err
 	}
-	if _, err := s.authorize(r, action, access.Resource{Kind: access.KindFamilyShared, ID: u.FamilyID, OrgID: actor.OrgID,
-		Relationship: access.Own}); err != nil {
-		return "", errNotFound
+	if _, err := s.authorize(r, action, access.Resource{Kind: access.KindFamilyShared, ID: familyID, OrgID: actor.OrgID, Relationship: rel}); err != nil {
+		if errors.Is(err, errForbidden) {
+			return "", errNotFound
+		}
+		return "", err
 	}
-	return u.FamilyID, nil
+	return familyID, nil
 }
 
 // mySpaceData is what the parent's space shows.

@@ -12,6 +12,7 @@ import (
 	"github.com/steadfast-care/steadfast/internal/engagement"
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/journal"
+	"github.com/steadfast-care/steadfast/internal/network"
 	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web"
@@ -98,6 +99,14 @@ func familyWork(path string, workerStatus int) matrixRow {
 		unrelated: roles(403, 403, 403, 404, 404),
 		otherOrg:  roles(404, 404, 404, 404, 404),
 	}}
+}
+
+// parentOnly is the row for a parent's own pages: the parent gets
+// parentStatus, everyone else signed in is told nothing (404).
+func parentOnly(path string, parentStatus int) matrixRow {
+	r := same(path, http.StatusSeeOther, http.StatusNotFound, true)
+	r.byRole[access.Parent] = parentStatus
+	return r
 }
 
 // noSuchUser is an ID with the right shape that belongs to no one.
@@ -333,6 +342,28 @@ var accessMatrix = map[string]matrixRow{
 	"GET /groups/{id}/report.csv": {path: "/groups/{group}/report.csv", signedOut: 303, html: false, byRole: roles(403, 200, 200, 403, 404)},
 	"GET /groups/reports":         {path: "/groups/reports", signedOut: 303, html: true, byRole: roles(200, 200, 200, 403, 404)},
 	"GET /groups/reports.csv":     {path: "/groups/reports.csv", signedOut: 303, html: false, byRole: roles(200, 200, 200, 403, 404)},
+	// The support network: a parent keeps their own at /my/supporters, and
+	// nobody else reaches those pages (404). The fixture's supporter,
+	// contact and round are the parent's own family's; the removals post
+	// to a spare supporter and a spare contact. Empty forms are explained
+	// (422). The family's workers read the same network, read only,
+	// through the family policy.
+	"GET /my/supporters":                                        parentOnly("/my/supporters", 200),
+	"GET /my/supporters/new":                                    parentOnly("/my/supporters/new", 200),
+	"POST /my/supporters":                                       parentOnly("/my/supporters", 422),
+	"GET /my/supporters/people/{id}":                            parentOnly("/my/supporters/people/{supporter}", 200),
+	"GET /my/supporters/people/{id}/edit":                       parentOnly("/my/supporters/people/{supporter}/edit", 200),
+	"POST /my/supporters/people/{id}/edit":                      parentOnly("/my/supporters/people/{supporter}/edit", 422),
+	"GET /my/supporters/people/{id}/remove":                     parentOnly("/my/supporters/people/{supporter}/remove", 200),
+	"POST /my/supporters/people/{id}/remove":                    parentOnly("/my/supporters/people/{spare-supporter}/remove", 303),
+	"GET /my/supporters/people/{id}/contacts/new":               parentOnly("/my/supporters/people/{supporter}/contacts/new", 200),
+	"POST /my/supporters/people/{id}/contacts":                  parentOnly("/my/supporters/people/{supporter}/contacts", 422),
+	"GET /my/supporters/people/{id}/contacts/{contact}/remove":  parentOnly("/my/supporters/people/{supporter}/contacts/{contact}/remove", 200),
+	"POST /my/supporters/people/{id}/contacts/{contact}/remove": parentOnly("/my/supporters/people/{supporter}/contacts/{spare-contact}/remove", 303),
+	"GET /my/supporters/rounds/new":                             parentOnly("/my/supporters/rounds/new", 200),
+	"POST /my/supporters/rounds":                                parentOnly("/my/supporters/rounds", 422),
+	"GET /my/supporters/rounds/{id}":                            parentOnly("/my/supporters/rounds/{round}", 200),
+	"GET /families/{id}/supporters":                             familyWork("/families/{family}/supporters", 200),
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
@@ -360,6 +391,9 @@ type matrixFixture struct {
 	// journal is a hard moment in the related family's journal, written by
 	// its parent, that raised an alert.
 	journal string
+	// supporter, contact and round are the related family's support
+	// network; spareSupporter and spareContact are there to be removed.
+	supporter, contact, round, spareSupporter, spareContact string
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -454,15 +488,49 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 		Parts: journal.AnnouncementParts{NoLonger: "Matrix: no more hitting"}, Text: "Matrix: no more hitting"}); err != nil {
 		t.Fatal(err)
 	}
-	return matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
+	fx := matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
 		prac: prac.ID, plan: plan.ID, group: group.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID,
 		enrolment: enrolment.ID, spare: spare.ID, journal: hurt.ID}
+	fx.addNetwork(t, env, parent)
+	return fx
+}
+
+// addNetwork gives the parent's family a supporter with a contact, a
+// telephone round, and a spare supporter and contact to remove.
+func (fx *matrixFixture) addNetwork(t *testing.T, env *webtest.Env, parent access.User) {
+	t.Helper()
+	ctx := t.Context()
+	add := func(name string) string {
+		sp, err := env.DB.AddSupporter(ctx, parent.OrgID, parent.ID, network.Supporter{FamilyID: parent.FamilyID, Name: name,
+			Roles: []network.Role{network.TelephoneRound}, Agreement: network.Agreed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sp.ID
+	}
+	contact := func(supporter string) string {
+		c, err := env.DB.AddContact(ctx, parent.OrgID, parent.ID, network.Contact{FamilyID: parent.FamilyID, SupporterID: supporter,
+			On: "2026-01-05", About: "Matrix contact"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	fx.supporter, fx.spareSupporter = add("Matrix Supporter"), add("Matrix Spare Supporter")
+	fx.contact, fx.spareContact = contact(fx.supporter), contact(fx.supporter)
+	round, err := env.DB.AddRound(ctx, parent.OrgID, parent.ID, network.Round{FamilyID: parent.FamilyID, At: env.Clock.Now().Add(-time.Hour),
+		Why: "Matrix round", Calls: []network.Call{{SupporterID: fx.supporter, Outcome: network.ReachedHelped}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx.round = round.ID
 }
 
 func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
-		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{journal}", fx.journal).Replace(pattern)
+		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{supporter}", fx.supporter, "{contact}", fx.contact, "{round}", fx.round,
+		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

@@ -112,7 +112,7 @@ func TestParentsAndDemoStaffAreNotMadeToEnrol(t *testing.T) {
 	env := webtest.Start(t, webtest.Options{})
 	parent := newClient(t, env)
 	parent.signIn(env.Accounts[access.Parent])
-	home := parent.get("/")
+	home := parent.get("/my") // a parent's home is their space
 	if home.StatusCode != http.StatusOK || !strings.Contains(home.body, `href="`+setUpPath+`">Add a second step to sign in`) {
 		t.Errorf("parent home: %d; want it to offer a second step", home.StatusCode)
 	}

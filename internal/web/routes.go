@@ -123,6 +123,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /families/{id}/conversations/{conversation}/debrief", SignedIn, s.debriefPage)
 	s.handle(mux, "POST /families/{id}/conversations/{conversation}/debrief", SignedIn, s.saveDebrief)
 	s.handle(mux, "POST /families/{id}/conversations/{conversation}/supervision", SignedIn, s.sendPlanToSupervision)
+	// The family's support network, read only, as the parent keeps it.
+	s.handle(mux, "GET /families/{id}/supporters", SignedIn, s.familyNetworkPage)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
 	// NVR programme templates: Steadfast's own and the organisation's copies.
 	s.handle(mux, "GET /programmes", SignedIn, s.programmesPage)
@@ -168,6 +170,25 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /groups/{id}/report.csv", SignedIn, s.groupReportCSV)
 	s.handle(mux, "GET /groups/reports", SignedIn, s.groupsReportPage)
 	s.handle(mux, "GET /groups/reports.csv", SignedIn, s.groupsReportCSV)
+
+	// The parent's support network: their supporters, contacts with them
+	// and telephone rounds. Only a parent reaches these, for their own
+	// family; everyone else is told nothing.
+	s.handle(mux, "GET /my/supporters", SignedIn, s.networkPage)
+	s.handle(mux, "GET /my/supporters/new", SignedIn, s.newSupporterPage)
+	s.handle(mux, "POST /my/supporters", SignedIn, s.addSupporter)
+	s.handle(mux, "GET /my/supporters/people/{id}", SignedIn, s.supporterPage)
+	s.handle(mux, "GET /my/supporters/people/{id}/edit", SignedIn, s.editSupporterPage)
+	s.handle(mux, "POST /my/supporters/people/{id}/edit", SignedIn, s.saveSupporter)
+	s.handle(mux, "GET /my/supporters/people/{id}/remove", SignedIn, s.removeSupporterConfirm)
+	s.handle(mux, "POST /my/supporters/people/{id}/remove", SignedIn, s.removeSupporter)
+	s.handle(mux, "GET /my/supporters/people/{id}/contacts/new", SignedIn, s.newContactPage)
+	s.handle(mux, "POST /my/supporters/people/{id}/contacts", SignedIn, s.addContact)
+	s.handle(mux, "GET /my/supporters/people/{id}/contacts/{contact}/remove", SignedIn, s.removeContactConfirm)
+	s.handle(mux, "POST /my/supporters/people/{id}/contacts/{contact}/remove", SignedIn, s.removeContact)
+	s.handle(mux, "GET /my/supporters/rounds/new", SignedIn, s.newRoundPage)
+	s.handle(mux, "POST /my/supporters/rounds", SignedIn, s.addRound)
+	s.handle(mux, "GET /my/supporters/rounds/{id}", SignedIn, s.roundPage)
 
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
