@@ -143,34 +143,34 @@ func TestIdleAndAbsoluteTimeouts(t *testing.T) {
 
 	env.Clock.Advance(29 * time.Minute)
 	for who, c := range map[string]*client{"staff": staff, "parent": parent} {
-		if res := c.get("/"); res.StatusCode != http.StatusOK {
+		if res := c.get("/account"); res.StatusCode != http.StatusOK {
 			t.Fatalf("%s after 29 minutes idle: %d", who, res.StatusCode)
 		}
 	}
 	env.Clock.Advance(31 * time.Minute)
-	wantRedirect(t, "staff after 31 minutes idle", staff.get("/"), "/sign-in?timed-out=1")
+	wantRedirect(t, "staff after 31 minutes idle", staff.get("/account"), "/sign-in?timed-out=1")
 	if page := staff.get("/sign-in?timed-out=1"); !strings.Contains(page.body, "You were signed out because Steadfast had not been used for a while") {
 		t.Error("the sign-in page does not explain the time-out")
 	}
 	if n, err := env.DB.CountUserSessions(t.Context(), mustUser(t, env, access.Practitioner)); err != nil || n != 0 {
 		t.Errorf("the timed-out session is still stored: %d, %v", n, err)
 	}
-	if res := parent.get("/"); res.StatusCode != http.StatusOK {
+	if res := parent.get("/account"); res.StatusCode != http.StatusOK {
 		t.Fatalf("parent after 31 minutes idle: %d", res.StatusCode)
 	}
 	env.Clock.Advance(61 * time.Minute)
-	wantRedirect(t, "parent after 61 minutes idle", parent.get("/"), "/sign-in?timed-out=1")
+	wantRedirect(t, "parent after 61 minutes idle", parent.get("/account"), "/sign-in?timed-out=1")
 
 	// However busy, a session ends 12 hours after sign-in.
 	staff.signIn(env.Accounts[access.Practitioner])
 	for elapsed := 20 * time.Minute; elapsed < 12*time.Hour; elapsed += 20 * time.Minute {
 		env.Clock.Advance(20 * time.Minute)
-		if res := staff.get("/"); res.StatusCode != http.StatusOK {
+		if res := staff.get("/account"); res.StatusCode != http.StatusOK {
 			t.Fatalf("staff busy for %v: %d", elapsed, res.StatusCode)
 		}
 	}
 	env.Clock.Advance(21 * time.Minute)
-	wantRedirect(t, "staff 12 hours after sign-in", staff.get("/"), "/sign-in?timed-out=1")
+	wantRedirect(t, "staff 12 hours after sign-in", staff.get("/account"), "/sign-in?timed-out=1")
 }
 
 // TestAccountIsInEveryRolesNavigation checks each role can find its account
@@ -180,7 +180,11 @@ func TestAccountIsInEveryRolesNavigation(t *testing.T) {
 	for _, role := range access.Roles() {
 		c := newClient(t, env)
 		c.signIn(env.Accounts[role])
-		if home := c.get("/"); !strings.Contains(home.body, `href="/account">`) {
+		home := c.get("/")
+		if role == access.Parent {
+			home = c.get("/my") // a parent's home is their space
+		}
+		if !strings.Contains(home.body, `href="/account">`) {
 			t.Errorf("%s home has no Account link in the navigation", role)
 		}
 		page := c.get("/account")

@@ -13,36 +13,6 @@ import (
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
 )
 
-// phoneWidth and phoneHeight are a common phone's screen in CSS pixels.
-const phoneWidth, phoneHeight = 390, 844
-
-// smallTargetsJS lists the controls smaller than 24 by 24 CSS pixels
-// (WCAG 2.2 success criterion 2.5.8): buttons, fields and the boxes of
-// radios and checkboxes, drawn by their labels' ::before.
-const smallTargetsJS = `Array.from(document.querySelectorAll('button, input:not([type=hidden]), select, textarea, a.govuk-button'))
-  .map(e => (e.type === 'radio' || e.type === 'checkbox') ? e.nextElementSibling : e)
-  .filter(e => e && e.offsetParent !== null)
-  .filter(e => {
-    const r = e.getBoundingClientRect();
-    const before = getComputedStyle(e, '::before');
-    const bw = parseFloat(before.width) || 0, bh = parseFloat(before.height) || 0;
-    return Math.max(r.width, bw) < 24 || Math.max(r.height, bh) < 24;
-  })
-  .map(e => e.outerHTML.slice(0, 100))`
-
-// checkPhone checks the page as a phone shows it: axe finds nothing,
-// nothing spills off the screen, and every control is big enough to tap.
-func (tb *tab) checkPhone(t *testing.T, page string) {
-	t.Helper()
-	tb.checkA11y(t, page+", on a phone")
-	if over := eval[[]string](t, tb, overflowJS); len(over) > 0 {
-		t.Errorf("%s at %d pixels wide: %d element(s) spill off the screen, first: %s", page, phoneWidth, len(over), over[0])
-	}
-	if small := eval[[]string](t, tb, smallTargetsJS); len(small) > 0 {
-		t.Errorf("%s: %d control(s) smaller than 24 by 24, first: %s", page, len(small), small[0])
-	}
-}
-
 // TestJournalOnAPhone is acceptance 1 and the browser half of 2 of the
 // parent's space issue: on a 390 by 844 screen, the demo parent logs a
 // hard moment in at most six steps and a reconciliation gesture, sees both

@@ -13,32 +13,6 @@ import (
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
 )
 
-// The phone the parent's pages are built for first.
-const (
-	phoneWidth  = 390
-	phoneHeight = 844
-)
-
-// smallTargetsJS lists the controls in the page's content smaller than 24
-// by 24 CSS pixels (WCAG 2.2 success criterion 2.5.8), other than links
-// inside a sentence, which the criterion leaves out.
-const smallTargetsJS = `Array.from(document.querySelectorAll('#main-content .govuk-button, #main-content button, #main-content input:not([type=hidden]), #main-content select, #main-content textarea, #main-content .govuk-back-link'))
-  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })
-  .map(e => e.outerHTML.slice(0, 120))`
-
-// wantPhoneFriendly checks the page at phone width: nothing spills off the
-// screen, every control is big enough to tap, and axe finds nothing.
-func (tb *tab) wantPhoneFriendly(t *testing.T, page string) {
-	t.Helper()
-	if over := eval[[]string](t, tb, overflowJS); len(over) > 0 {
-		t.Errorf("%s at %d pixels wide: %d element(s) spill off the screen, first: %s", page, phoneWidth, len(over), over[0])
-	}
-	if small := eval[[]string](t, tb, smallTargetsJS); len(small) > 0 {
-		t.Errorf("%s: %d control(s) smaller than 24 by 24 pixels, first: %s", page, len(small), small[0])
-	}
-	tb.checkA11y(t, page+", phone")
-}
-
 // TestSupportNetworkOnAPhone: on a 390 by 844 phone, the demo parent goes
 // from their home to their supporters, adds a supporter (forgetting the
 // name at first), and records a telephone round calling them; then their
@@ -53,18 +27,18 @@ func TestSupportNetworkOnAPhone(t *testing.T) {
 	}
 	p.signInAs(t, env.Accounts[access.Parent])
 	wantStatus(t, "the parent's supporters", p.click(t, `#main-content a[href="/my/supporters"]`), 200)
-	p.wantPhoneFriendly(t, "supporters, empty")
+	p.checkPhone(t, "supporters, empty")
 
 	// Adding a supporter: the name forgotten, then given.
 	wantStatus(t, "the form to add a supporter", p.click(t, `a[href="/my/supporters/new"]`), 200)
-	p.wantPhoneFriendly(t, "add a supporter")
+	p.checkPhone(t, "add a supporter")
 	p.typeInto(t, "#relationship", "My sister")
 	p.typeInto(t, "#contact", "jo.a.very.long.email.address.for.a.narrow.screen@example.org")
 	p.clickOn(t, "#roles")
 	p.clickOn(t, "#roles-sit-in")
 	p.clickOn(t, "#agreement")
 	wantStatus(t, "a supporter with no name", p.click(t, `#main-content form button[type=submit]`), 422)
-	p.wantPhoneFriendly(t, "add a supporter, with an error")
+	p.checkPhone(t, "add a supporter, with an error")
 	if got := p.text(t, ".govuk-error-summary"); !strings.Contains(got, "Enter their name") {
 		t.Errorf("the error summary says %q", got)
 	}
@@ -76,16 +50,16 @@ func TestSupportNetworkOnAPhone(t *testing.T) {
 	if got := p.text(t, "#main-content"); !strings.Contains(got, "Auntie Jo") || !strings.Contains(got, "Telephone round") || !strings.Contains(got, "Agreed") {
 		t.Errorf("the list after adding: %q", got)
 	}
-	p.wantPhoneFriendly(t, "supporters, one added")
+	p.checkPhone(t, "supporters, one added")
 	wantStatus(t, "the supporter's page", p.click(t, `.govuk-summary-card__title a`), 200)
 	supporterPath := p.path(t)
-	p.wantPhoneFriendly(t, "a supporter")
+	p.checkPhone(t, "a supporter")
 	wantStatus(t, "the form to record a contact", p.click(t, `a[href$="/contacts/new"]`), 200)
-	p.wantPhoneFriendly(t, "record a contact")
+	p.checkPhone(t, "record a contact")
 
 	// A telephone round calling her, and someone not on the list.
 	wantStatus(t, "the form to record a round", p.open(t, "/my/supporters/rounds/new"), 200)
-	p.wantPhoneFriendly(t, "record a telephone round")
+	p.checkPhone(t, "record a telephone round")
 	jo := eval[string](t, p, `document.querySelector('#call-1-who option:nth-child(2)').value`)
 	p.typeInto(t, "#why", "Sam was not home by ten and not answering")
 	if err := chromedp.Do(p.ctx, chromedp.SetValue(chromedp.CSS("#call-1-who"), jo)); err != nil {
@@ -97,7 +71,7 @@ func TestSupportNetworkOnAPhone(t *testing.T) {
 	}
 	p.clickOn(t, "#call-2-outcome-other")
 	wantStatus(t, "a call with something else unsaid", p.click(t, `#main-content form button[type=submit]:not([name])`), 422)
-	p.wantPhoneFriendly(t, "record a telephone round, with errors")
+	p.checkPhone(t, "record a telephone round, with errors")
 	if got := p.text(t, ".govuk-error-summary"); !strings.Contains(got, "Choose who you called, or write their name") || !strings.Contains(got, "Say in a few words how the call went") {
 		t.Errorf("the error summary says %q", got)
 	}
@@ -108,7 +82,7 @@ func TestSupportNetworkOnAPhone(t *testing.T) {
 	if got := p.text(t, "#main-content"); !strings.Contains(got, "Auntie Jo") || !strings.Contains(got, "Kai's mum") || !strings.Contains(got, "Said Sam was at theirs") {
 		t.Errorf("the round's page: %q", got)
 	}
-	p.wantPhoneFriendly(t, "a telephone round")
+	p.checkPhone(t, "a telephone round")
 
 	// The same pages pass axe at desktop width too.
 	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
@@ -136,5 +110,5 @@ func TestSupportNetworkOnAPhone(t *testing.T) {
 	if err := chromedp.Do(pr.ctx, chromedp.EmulateViewport(phoneWidth, phoneHeight)); err != nil {
 		t.Fatal(err)
 	}
-	pr.wantPhoneFriendly(t, "the family's support network")
+	pr.checkPhone(t, "the family's support network")
 }
