@@ -3,6 +3,7 @@ package web_test
 import (
 	"html"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -151,6 +152,9 @@ func TestParentSeesTheirGroup(t *testing.T) {
 			t.Errorf("%q as a parent not in the group: %d; want 404 naming nothing", path, res.StatusCode)
 		}
 	}
+	// A new parent reads who sees what they write before their home page.
+	wantRedirect(t, "a new parent's home", oc.get("/"), "/my/who-can-see")
+	oc.post("/my/who-can-see", url.Values{})
 	if res := oc.get("/"); !strings.Contains(res.body, "There is nothing in your space yet") || strings.Contains(res.body, "/groups/") {
 		t.Error("the home of a parent in no group does not keep its empty state")
 	}
