@@ -52,6 +52,16 @@ const (
 	// Administrators, supervisors and practitioners read and export it,
 	// each for the groups in their own scope.
 	KindGroupReport Kind = "group-report"
+	// KindParentInvite is a parent's or carer's account in a family's
+	// record: inviting them to their own space, and making them a new
+	// one-time link. Only the family's own workers do it (its allocated
+	// practitioner and their supervisor), never through break-glass: making
+	// an account is never urgent, and whoever makes the link could use it.
+	KindParentInvite Kind = "parent-invite"
+	// KindHelpContacts is the organisation's list of where a parent can
+	// get help now. Everyone signed in reads it (parents see it after a
+	// hard moment); administrators change it.
+	KindHelpContacts Kind = "help-contacts"
 )
 
 // Relationship is how the actor stands to the resource. The store works it
@@ -129,6 +139,10 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canGroup(actor, action, res)
 	case KindProgramme:
 		return canProgramme(actor, action)
+	case KindParentInvite:
+		return canInviteParent(actor, action, res)
+	case KindHelpContacts:
+		return canHelpContacts(actor, action)
 	case KindGroupReport:
 		if (action == Read || action == Export) && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner) {
 			return allow("staff-report-on-groups")
@@ -279,4 +293,33 @@ func canProgramme(actor Actor, action Action) Decision {
 		return allow("managers-edit-programmes")
 	}
 	return deny("programme-not-allowed")
+}
+
+// canInviteParent decides who may make a parent's account for a person in
+// a family's record, or a new link for it: the family's allocated
+// practitioner and their supervisor, not staff who opened the record
+// through break-glass.
+func canInviteParent(actor Actor, action Action, res Resource) Decision {
+	if action != Create && action != Update {
+		return deny("parent-invite-create-or-update-only")
+	}
+	switch {
+	case actor.Role == Practitioner && res.Relationship == Allocated:
+		return allow("allocated-practitioner-invites-parent")
+	case actor.Role == Supervisor && res.Relationship == Supervised:
+		return allow("supervisor-invites-parent")
+	}
+	return deny("parent-invite-family-workers-only")
+}
+
+// canHelpContacts lets everyone in the organisation read where to get
+// help, and administrators change it.
+func canHelpContacts(actor Actor, action Action) Decision {
+	switch {
+	case action == Read:
+		return allow("everyone-reads-help-contacts")
+	case actor.Role == Admin && (action == Create || action == Update || action == Delete):
+		return allow("admin-manages-help-contacts")
+	}
+	return deny("help-contacts-admin-only")
 }

@@ -4,7 +4,7 @@ import "testing"
 
 var (
 	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
-	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList, KindAllocation, KindProgramme, KindGroupReport}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList, KindAllocation, KindProgramme, KindGroupReport, KindParentInvite, KindHelpContacts}
 	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
 )
 
@@ -19,6 +19,9 @@ func TestPolicyTable(t *testing.T) {
 	}
 	group := func(rel Relationship) Resource {
 		return Resource{Kind: KindGroup, ID: "g1", OrgID: "org-a", Relationship: rel}
+	}
+	invite := func(rel Relationship) Resource {
+		return Resource{Kind: KindParentInvite, ID: "f1", OrgID: "org-a", Relationship: rel}
 	}
 	cases := []struct {
 		role   Role
@@ -124,6 +127,33 @@ func TestPolicyTable(t *testing.T) {
 		{CoFacilitator, Create, group(Attached), false, false},
 		{Parent, Read, group(None), false, false},
 		{Parent, Read, Resource{Kind: KindGroup, ID: "g1", OrgID: "org-b", Relationship: Own}, false, false},
+		// Inviting a parent: the family's own workers, never through
+		// break-glass, and never anyone else.
+		{Practitioner, Create, invite(Allocated), true, false},
+		{Practitioner, Update, invite(Allocated), true, false},
+		{Supervisor, Create, invite(Supervised), true, false},
+		{Supervisor, Update, invite(Supervised), true, false},
+		{Practitioner, Create, invite(Granted), false, false},
+		{Supervisor, Create, invite(Granted), false, false},
+		{Admin, Create, invite(Granted), false, false},
+		{Admin, Create, invite(None), false, false},
+		{Practitioner, Create, invite(None), false, false},
+		{Supervisor, Create, invite(Allocated), false, false},
+		{Practitioner, Create, invite(Supervised), false, false},
+		{CoFacilitator, Create, invite(Attached), false, false},
+		{Parent, Create, invite(Own), false, false},
+		{Practitioner, Delete, invite(Allocated), false, false},
+		{Practitioner, Read, invite(Allocated), false, false},
+		// Help contacts: everyone reads, administrators change.
+		{Parent, Read, Resource{Kind: KindHelpContacts, OrgID: "org-a"}, true, false},
+		{CoFacilitator, Read, Resource{Kind: KindHelpContacts, OrgID: "org-a"}, true, false},
+		{Admin, Create, Resource{Kind: KindHelpContacts, OrgID: "org-a"}, true, false},
+		{Admin, Update, Resource{Kind: KindHelpContacts, OrgID: "org-a"}, true, false},
+		{Admin, Delete, Resource{Kind: KindHelpContacts, OrgID: "org-a"}, true, false},
+		{Supervisor, Update, Resource{Kind: KindHelpContacts, OrgID: "org-a"}, false, false},
+		{Parent, Update, Resource{Kind: KindHelpContacts, OrgID: "org-a", Relationship: Own}, false, false},
+		{Admin, Export, Resource{Kind: KindHelpContacts, OrgID: "org-a"}, false, false},
+		{Parent, Read, Resource{Kind: KindHelpContacts, OrgID: "org-b"}, false, false},
 	}
 	for _, c := range cases {
 		d := Can(actorFor(c.role), c.action, c.res)
@@ -183,6 +213,12 @@ func TestPolicyInvariants(t *testing.T) {
 					}
 					if kind == KindProgramme && d.Allowed && (role == Parent || role == CoFacilitator || action == Delete || action == Export || d.CanBreakGlass) {
 						t.Errorf("%s: programme templates are for staff who run programmes, and are never deleted or exported", name)
+					}
+					if kind == KindParentInvite && d.Allowed && !(role == Practitioner && rel == Allocated) && !(role == Supervisor && rel == Supervised) {
+						t.Errorf("%s: someone outside the family's work made a parent's account or link", name)
+					}
+					if kind == KindHelpContacts && d.Allowed && action != Read && role != Admin {
+						t.Errorf("%s: help contacts were changed by someone who is not an administrator", name)
 					}
 					if kind == KindGroup && d.Allowed {
 						if action == Delete || d.CanBreakGlass {

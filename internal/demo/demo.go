@@ -155,6 +155,9 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 			}
 		}
 	}
+	if err := linkParents(ctx, db, org.ID, made[access.Parent]); err != nil {
+		return Result{}, err
+	}
 	if err := addConversations(ctx, db, org.ID, families, households, workers, today); err != nil {
 		return Result{}, err
 	}

@@ -17,26 +17,38 @@ const PasswordLinkLifetime = 72 * time.Hour
 // password. Earlier unused links for the same person stop working, so only
 // the newest link is ever valid. createdBy may be empty (the command line).
 func (db *DB) CreatePasswordLink(ctx context.Context, orgID, userID, createdBy string) (string, time.Time, error) {
-	token := ids.Token()
-	now := db.Now()
-	expires := now.Add(PasswordLinkLifetime)
+	var token string
+	var expires time.Time
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2`, userID, orgID).Scan(&n); err != nil {
-			return mapError(err)
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE password_links SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL`, now, userID); err != nil {
-			return mapError(err)
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO password_links (token_hash, org_id, user_id, created_by, created_at, expires_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, hashToken(token), orgID, userID, nullable(createdBy), now, expires)
-		return mapError(err)
+		var err error
+		token, expires, err = createPasswordLink(ctx, tx, db.Now(), orgID, userID, createdBy)
+		return err
 	})
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("create password link: %w", err)
+	}
+	return token, expires, nil
+}
+
+// createPasswordLink makes a link inside a write transaction, spending any
+// earlier unused link of the same person.
+func createPasswordLink(ctx context.Context, tx *sql.Tx, now time.Time, orgID, userID, createdBy string) (string, time.Time, error) {
+	token := ids.Token()
+	expires := now.Add(PasswordLinkLifetime)
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1 AND org_id = $2`, userID, orgID).Scan(&n); err != nil {
+		return "", time.Time{}, mapError(err)
+	}
+	if n == 0 {
+		return "", time.Time{}, ErrNotFound
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE password_links SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL`, now, userID); err != nil {
+		return "", time.Time{}, mapError(err)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO password_links (token_hash, org_id, user_id, created_by, created_at, expires_at)
+		VALUES ($1, $2, $3, $4, $5, $6)`, hashToken(token), orgID, userID, nullable(createdBy), now, expires)
+	if err != nil {
+		return "", time.Time{}, mapError(err)
 	}
 	return token, expires, nil
 }

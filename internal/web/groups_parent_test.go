@@ -3,6 +3,7 @@ package web_test
 import (
 	"html"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -154,6 +155,10 @@ func TestParentSeesTheirGroup(t *testing.T) {
 			t.Errorf("%q as a parent not in the group: %d; want 404 naming nothing", path, res.StatusCode)
 		}
 	}
+	// A new parent reads who sees what they write before their space.
+	wantRedirect(t, "a new parent's home", oc.get("/"), "/my/who-can-see")
+	oc.post("/my/who-can-see", url.Values{})
+	wantRedirect(t, "a new parent's home, once they have read it", oc.get("/"), "/my")
 	if res := oc.get("/my"); res.StatusCode != http.StatusOK || !strings.Contains(res.body, "Write it down") || strings.Contains(res.body, "/groups/") {
 		t.Error("the space of a parent in no group lists a group, or lacks the ways to write things down")
 	}

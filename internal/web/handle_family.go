@@ -35,6 +35,11 @@ type familyData struct {
 	// Glance is the family's row as its caseload shows it: current
 	// contexts, last contact, next due and alerts.
 	Glance caseloadRow
+	// ParentAccounts are the parents' own accounts, by the person in the
+	// record they are for; CanInvite is set for the family's own workers,
+	// who may invite its parents and carers.
+	ParentAccounts map[string]*store.ParentAccount
+	CanInvite      bool
 }
 
 // Children returns the family's children, oldest first.
@@ -120,6 +125,9 @@ func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	data := familyData{Family: f, Relationship: rel, Today: s.db.Now()}
 	if data.Members, err = s.db.Members(r.Context(), actor.OrgID, id); err != nil {
+		return err
+	}
+	if err := s.addParentAccounts(r, &data); err != nil {
 		return err
 	}
 	summaries, err := s.db.Summaries(r.Context(), actor.OrgID, id, 1)

@@ -30,6 +30,10 @@ type ownGroup struct {
 
 // home shows the signed-in person's own starting page, which depends on their role.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	// A parent reads who sees what they write before anything else.
+	if handled, err := s.parentMustConfirm(w, r); handled {
+		return err
+	}
 	actor := actorFrom(r.Context())
 	org, err := s.db.Organisation(r.Context(), actor.OrgID)
 	if err != nil {

@@ -50,6 +50,9 @@ type mySpaceData struct {
 // mySpace is the parent's space: their next group session, quick ways to
 // write something down, and their week at a glance.
 func (s *Server) mySpace(w http.ResponseWriter, r *http.Request) error {
+	if handled, err := s.parentMustConfirm(w, r); handled {
+		return err
+	}
 	familyID, err := s.ownFamily(r, access.Read)
 	if err != nil {
 		return err

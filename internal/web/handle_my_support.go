@@ -13,7 +13,7 @@ import (
 type supportData struct {
 	Entry    journal.Entry
 	Reasons  []journal.Reason
-	Contacts []helpContact
+	Contacts []helpLink
 }
 
 // mySupport shows supportive words and where to get help now, after a hard
@@ -37,7 +37,7 @@ func (s *Server) mySupport(w http.ResponseWriter, r *http.Request) error {
 	if len(d.Reasons) == 0 {
 		return errNotFound
 	}
-	if d.Contacts, err = s.helpContacts(r); err != nil {
+	if d.Contacts, err = s.helpContactsFor(r); err != nil {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "my_support", "Saved: help is here", d)

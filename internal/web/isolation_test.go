@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/steadfast-care/steadfast/internal/access"
+	"github.com/steadfast-care/steadfast/internal/help"
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/store"
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
@@ -33,13 +34,19 @@ func TestIsolation(t *testing.T) {
 				t.Fatal(err)
 			}
 
+			farHelp, err := env.DB.AddHelpContact(ctx, farOrg, help.Contact{Name: "Elsewhere-Only Helpline", Reach: "0800 111 999", WhenToUse: "Elsewhere"})
+			if err != nil {
+				t.Fatal(err)
+			}
+
 			// What must never leak, to anyone, from these requests.
 			secrets := []string{
 				fx.families[otherOrg].ID, fx.families[otherOrg].Name, fx.otherOrg,
 				stranger.ID, stranger.Name, stranger.Email,
 				fx.families[unrelated].ID, fx.families[unrelated].Name,
+				farHelp.ID, farHelp.Name,
 			}
-			probes := []string{fx.families[otherOrg].ID, fx.families[unrelated].ID, stranger.ID, ids.New(), ids.New(), "1", "../admin"}
+			probes := []string{fx.families[otherOrg].ID, fx.families[unrelated].ID, stranger.ID, farHelp.ID, ids.New(), ids.New(), "1", "../admin"}
 
 			for _, role := range access.Roles() {
 				c := newClient(t, env)

@@ -26,6 +26,7 @@ func freshParent(t *testing.T, env *webtest.Env, familyName, carer string) (*cli
 	}
 	c := newClient(t, env)
 	c.signIn(acct)
+	c.post("/my/who-can-see", url.Values{}) // they have read who sees what they write
 	return c, acct.FamilyID
 }
 
@@ -171,6 +172,7 @@ func TestJournalDraftSurvivesATimeOut(t *testing.T) {
 	acct, _ := newParentAccount(t, env, orgID, "The Fresh-Draft family", "Ash Fresh")
 	parent := newClient(t, env)
 	parent.signIn(acct)
+	parent.post("/my/who-can-see", url.Values{})
 	typed := url.Values{"form": {"incident"}, "what": {"threats", "damage"}, "happened": {"Said he would put his fist through the window"}}
 	if res := parent.post("/my/drafts", typed); res.StatusCode != http.StatusNoContent {
 		t.Fatalf("autosave: %d", res.StatusCode)

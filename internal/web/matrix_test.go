@@ -364,6 +364,29 @@ var accessMatrix = map[string]matrixRow{
 	"POST /my/supporters/rounds":                                parentOnly("/my/supporters/rounds", 422),
 	"GET /my/supporters/rounds/{id}":                            parentOnly("/my/supporters/rounds/{round}", 200),
 	"GET /families/{id}/supporters":                             familyWork("/families/{family}/supporters", 200),
+	// Inviting a parent or carer to their own space: the fixture's carer has
+	// no account yet, so the form is shown (200), an empty one is explained
+	// (422), and there is no account to make a new link for (404). Staff
+	// outside the family's work are offered break-glass, which still does
+	// not let them invite (the policy's KindParentInvite).
+	"GET /families/{id}/people/{person}/invite":           familyWork("/families/{family}/people/{carer}/invite", 200),
+	"POST /families/{id}/people/{person}/invite":          familyWork("/families/{family}/people/{carer}/invite", 422),
+	"GET /families/{id}/people/{person}/invite/new-link":  familyWork("/families/{family}/people/{carer}/invite/new-link", 404),
+	"POST /families/{id}/people/{person}/invite/new-link": familyWork("/families/{family}/people/{carer}/invite/new-link", 404),
+	// The parent's own pages: who sees what they write (confirming it sends
+	// them on), and where to get help now. They do not exist for staff.
+	"GET /my/who-can-see":  {path: "/my/who-can-see", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
+	"POST /my/who-can-see": {path: "/my/who-can-see", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 303)},
+	"GET /my/help":         {path: "/my/help", signedOut: 303, html: true, byRole: roles(404, 404, 404, 404, 200)},
+	// Where parents are told to get help: administrators. An empty form is
+	// refused; unknown contacts do not exist.
+	"GET /admin/help-contacts":              adminOnly("/admin/help-contacts", 200),
+	"GET /admin/help-contacts/new":          adminOnly("/admin/help-contacts/new", 200),
+	"POST /admin/help-contacts":             adminOnly("/admin/help-contacts", 422),
+	"GET /admin/help-contacts/{id}/edit":    adminOnly("/admin/help-contacts/"+noSuchUser+"/edit", 404),
+	"POST /admin/help-contacts/{id}/edit":   adminOnly("/admin/help-contacts/"+noSuchUser+"/edit", 404),
+	"GET /admin/help-contacts/{id}/remove":  adminOnly("/admin/help-contacts/"+noSuchUser+"/remove", 404),
+	"POST /admin/help-contacts/{id}/remove": adminOnly("/admin/help-contacts/"+noSuchUser+"/remove", 404),
 	// Break-glass, posted with no reason: those who may break glass are asked
 	// for one (422); those already in the family's work are sent to it (303).
 	"POST /families/{id}": {path: "/families/{family}", signedOut: 303, html: true, byTarget: map[target]map[access.Role]int{
@@ -394,6 +417,7 @@ type matrixFixture struct {
 	// supporter, contact and round are the related family's support
 	// network; spareSupporter and spareContact are there to be removed.
 	supporter, contact, round, spareSupporter, spareContact string
+	carer                                                   string // a carer in the related family, with no account of their own
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -490,7 +514,7 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	}
 	fx := matrixFixture{families: map[target]store.Family{related: own, unrelated: loose, otherOrg: far}, otherOrg: org.Name, child: child.ID, note: note.ID,
 		prac: prac.ID, plan: plan.ID, group: group.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID,
-		enrolment: enrolment.ID, spare: spare.ID, journal: hurt.ID}
+		enrolment: enrolment.ID, spare: spare.ID, journal: hurt.ID, carer: carer.ID}
 	fx.addNetwork(t, env, parent)
 	return fx
 }
@@ -530,7 +554,7 @@ func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
 		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{supporter}", fx.supporter, "{contact}", fx.contact, "{round}", fx.round,
-		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal).Replace(pattern)
+		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal, "{carer}", fx.carer).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

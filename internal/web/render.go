@@ -186,7 +186,7 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	switch actor.Role {
 	case access.Admin:
 		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"},
-			{Text: "Language", Href: "/admin/language"}, {Text: "Audit", Href: "/admin/audit"}, {Text: "Find a family", Href: "/families"},
+			{Text: "Language", Href: "/admin/language"}, {Text: "Help contacts", Href: "/admin/help-contacts"}, {Text: "Audit", Href: "/admin/audit"}, {Text: "Find a family", Href: "/families"},
 			{Text: "Waiting", Href: "/allocations"}, {Text: "Programmes", Href: "/programmes"}}
 	case access.Supervisor:
 		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Where work is stuck", Href: "/team"},
@@ -196,7 +196,9 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	case access.CoFacilitator:
 		items = []navItem{{Text: "Groups", Href: "/"}}
 	case access.Parent:
-		items = []navItem{{Text: "My space", Href: "/my"}, {Text: "How things are changing", Href: "/my/progress"}}
+		// What they write and who sees it stays one tap away on every page.
+		items = []navItem{{Text: "My space", Href: "/my"}, {Text: "How things are changing", Href: "/my/progress"},
+			{Text: "Who sees what I write", Href: transparencyPath}, {Text: "Get help now", Href: "/my/help"}}
 	}
 	items = append(items, navItem{Text: "Account", Href: "/account"})
 	// The current item is the one whose address is the page's, or the

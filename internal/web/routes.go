@@ -61,6 +61,13 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /admin/language/base/{term}/disable", SignedIn, s.adminLanguageDisable)
 	s.handle(mux, "POST /admin/language/base/{term}/enable", SignedIn, s.adminLanguageEnable)
 	s.handle(mux, "POST /admin/language/try", SignedIn, s.adminLanguageTry)
+	s.handle(mux, "GET /admin/help-contacts", SignedIn, s.adminHelpContacts)
+	s.handle(mux, "GET /admin/help-contacts/new", SignedIn, s.adminNewHelpContact)
+	s.handle(mux, "POST /admin/help-contacts", SignedIn, s.adminAddHelpContact)
+	s.handle(mux, "GET /admin/help-contacts/{id}/edit", SignedIn, s.adminEditHelpContactPage)
+	s.handle(mux, "POST /admin/help-contacts/{id}/edit", SignedIn, s.adminEditHelpContact)
+	s.handle(mux, "GET /admin/help-contacts/{id}/remove", SignedIn, s.adminRemoveHelpContactConfirm)
+	s.handle(mux, "POST /admin/help-contacts/{id}/remove", SignedIn, s.adminRemoveHelpContact)
 
 	// Families. POST to the family's own address opens it through
 	// break-glass, so the page asking for a reason names no family.
@@ -125,6 +132,11 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /families/{id}/conversations/{conversation}/supervision", SignedIn, s.sendPlanToSupervision)
 	// The family's support network, read only, as the parent keeps it.
 	s.handle(mux, "GET /families/{id}/supporters", SignedIn, s.familyNetworkPage)
+	// Inviting a parent or carer to their own space, or making them a new link.
+	s.handle(mux, "GET /families/{id}/people/{person}/invite", SignedIn, s.invitePersonPage)
+	s.handle(mux, "POST /families/{id}/people/{person}/invite", SignedIn, s.invitePerson)
+	s.handle(mux, "GET /families/{id}/people/{person}/invite/new-link", SignedIn, s.newParentLinkConfirm)
+	s.handle(mux, "POST /families/{id}/people/{person}/invite/new-link", SignedIn, s.newParentLink)
 	s.handle(mux, "POST /families/{id}", SignedIn, s.familyBreakGlass)
 	// NVR programme templates: Steadfast's own and the organisation's copies.
 	s.handle(mux, "GET /programmes", SignedIn, s.programmesPage)
@@ -200,6 +212,11 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /account/password", SignedIn, s.passwordSubmit)
 	s.handle(mux, "GET /account/sessions", SignedIn, s.sessionsPage)
 	s.handle(mux, "POST /account/sessions/end-others", SignedIn, s.endOtherSessions)
+
+	// The parent's own pages: who sees what they write, and where to get help now.
+	s.handle(mux, "GET "+transparencyPath, SignedIn, s.transparencyPage)
+	s.handle(mux, "POST "+transparencyPath, SignedIn, s.confirmTransparency)
+	s.handle(mux, "GET /my/help", SignedIn, s.myHelpPage)
 
 	// Home, by role.
 	s.handle(mux, "GET /{$}", SignedIn, s.home)
