@@ -40,6 +40,9 @@ type familyData struct {
 	// who may invite its parents and carers.
 	ParentAccounts map[string]*store.ParentAccount
 	CanInvite      bool
+	// Progress is the parents' journal in figures, the same charts the
+	// parents see in their own space.
+	Progress progressData
 }
 
 // Children returns the family's children, oldest first.
@@ -154,6 +157,9 @@ func (s *Server) familyPage(w http.ResponseWriter, r *http.Request) error {
 		if data.BreakGlass, err = s.db.BreakGlassEntries(r.Context(), actor.OrgID, id, 50); err != nil {
 			return err
 		}
+	}
+	if data.Progress, err = s.familyProgress(r, id, false); err != nil {
+		return err
 	}
 	return s.render(w, r, http.StatusOK, "family", f.Name, data)
 }

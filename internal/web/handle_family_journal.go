@@ -50,7 +50,7 @@ func (s *Server) renderFamilyJournal(w http.ResponseWriter, r *http.Request, sta
 	if d.Alerts, err = s.db.FamilyJournalAlerts(ctx, actor.OrgID, id); err != nil {
 		return err
 	}
-	if d.Progress, err = s.familyProgress(r, id); err != nil {
+	if d.Progress, err = s.familyProgress(r, id, false); err != nil {
 		return err
 	}
 	d.Kind = r.URL.Query().Get("kind")

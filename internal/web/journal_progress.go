@@ -30,7 +30,9 @@ type progressRow struct {
 }
 
 // familyProgress reads a family's last weeks of journal and draws them.
-func (s *Server) familyProgress(r *http.Request, familyID string) (progressData, error) {
+// The summary in words is the parent's, written to them ("you made…"), so
+// staff pages leave it out and read the charts and the table.
+func (s *Server) familyProgress(r *http.Request, familyID string, forParent bool) (progressData, error) {
 	now := s.db.Now()
 	since := journal.Weekly(nil, progressWeeks, now, s.zone)[0].Start
 	entries, err := s.db.JournalSince(r.Context(), actorFrom(r.Context()).OrgID, familyID, since)
@@ -38,7 +40,10 @@ func (s *Server) familyProgress(r *http.Request, familyID string) (progressData,
 		return progressData{}, err
 	}
 	weeks := journal.Weekly(entries, progressWeeks, now, s.zone)
-	d := progressData{Summary: journal.Summary(weeks), Any: len(entries) > 0}
+	d := progressData{Any: len(entries) > 0}
+	if forParent {
+		d.Summary = journal.Summary(weeks)
+	}
 	var hard, intensity, calm, gestures, selfCare []barDatum
 	maxCount := 1
 	for _, w := range weeks {
@@ -81,7 +86,7 @@ func (s *Server) myProgress(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.familyProgress(r, familyID)
+	d, err := s.familyProgress(r, familyID, true)
 	if err != nil {
 		return err
 	}

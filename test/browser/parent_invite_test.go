@@ -14,21 +14,6 @@ import (
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
 )
 
-// Phone-sized viewport for the parent's pages.
-const (
-	phoneWidth  = 390
-	phoneHeight = 844
-	deskWidth   = 1280
-	deskHeight  = 900
-)
-
-// smallTargetsJS lists the buttons and the links that stand alone (not in
-// a sentence) in the main content and the navigation that are smaller than
-// 24 by 24 CSS pixels (WCAG 2.2 success criterion 2.5.8).
-const smallTargetsJS = `Array.from(document.querySelectorAll('main button, main a.govuk-button, .govuk-service-navigation a, .govuk-service-navigation button'))
-  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.width < 24 || r.height < 24); })
-  .map(e => e.outerHTML.slice(0, 120))`
-
 // TestParentInvitation: the demo practitioner invites a carer in their
 // family's record and makes a new link; the parent, on a phone, follows it,
 // sets a password, reads and confirms who sees what they write, and opens
@@ -150,14 +135,3 @@ func TestHelpContactsPages(t *testing.T) {
 	a.checkA11y(t, "remove a help contact")
 }
 
-// phoneFriendly fails when anything spills off the right of a phone's
-// screen or a control is smaller than 24 by 24 CSS pixels.
-func (tb *tab) phoneFriendly(t *testing.T) {
-	t.Helper()
-	if over := eval[[]string](t, tb, overflowJS); len(over) > 0 {
-		t.Errorf("on %s at %d pixels wide, %d element(s) spill off the screen, first: %s", tb.path(t), phoneWidth, len(over), over[0])
-	}
-	if small := eval[[]string](t, tb, smallTargetsJS); len(small) > 0 {
-		t.Errorf("on %s, %d control(s) are smaller than 24 by 24 pixels, first: %s", tb.path(t), len(small), small[0])
-	}
-}
