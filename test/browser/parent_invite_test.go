@@ -134,4 +134,3 @@ func TestHelpContactsPages(t *testing.T) {
 	wantStatus(t, "remove", a.click(t, `#main-content a[href$="/remove"]`), 200)
 	a.checkA11y(t, "remove a help contact")
 }
-
