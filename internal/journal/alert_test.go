@@ -43,3 +43,15 @@ func TestAlertReasons(t *testing.T) {
 		}
 	}
 }
+
+func TestSummaryReadsAsSentences(t *testing.T) {
+	seven := 7
+	e := Entry{Kind: SelfCare, Did: "Coffee with a friend", Feeling: &seven}
+	if got := e.Summary(); got != "Coffee with a friend. How I feel: 7 out of 10." {
+		t.Errorf("Summary = %q", got)
+	}
+	g := Entry{Kind: Gesture, Did: "Made pancakes!", ChildResponse: "Ate them"}
+	if got := g.Summary(); got != "Made pancakes! How my child responded: Ate them." {
+		t.Errorf("Summary = %q", got)
+	}
+}

@@ -308,7 +308,7 @@ func (e Entry) Summary() string {
 			parts = append(parts, "What happened: "+strings.Join(what, ", ")+".")
 		}
 		if s := strings.TrimSpace(e.Happened); s != "" {
-			parts = append(parts, s)
+			parts = append(parts, sentence(s))
 		}
 		if e.Intensity != nil {
 			parts = append(parts, fmt.Sprintf("Intensity %d out of 10.", *e.Intensity))
@@ -327,13 +327,23 @@ func (e Entry) Summary() string {
 			parts = append(parts, "Someone was hurt.")
 		}
 	default:
-		parts = append(parts, strings.TrimSpace(e.Did))
+		if s := strings.TrimSpace(e.Did); s != "" {
+			parts = append(parts, sentence(s))
+		}
 		if s := strings.TrimSpace(e.ChildResponse); s != "" {
-			parts = append(parts, "How my child responded: "+s)
+			parts = append(parts, "How my child responded: "+sentence(s))
 		}
 		if e.Feeling != nil {
 			parts = append(parts, fmt.Sprintf("How I feel: %d out of 10.", *e.Feeling))
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// sentence ends s with a full stop unless it already ends a sentence.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "”") {
+		return s
+	}
+	return s + "."
 }

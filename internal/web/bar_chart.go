@@ -40,7 +40,17 @@ const (
 
 // newBarChart lays out bars whose values run from 0 to max.
 func newBarChart(id, title, desc string, data []barDatum, max int) barChart {
-	c := barChart{ID: id, Title: title, Desc: desc, Width: 640, Left: 220, Top: 8, PlotW: 340, BarH: 20}
+	return layOutBars(barChart{ID: id, Title: title, Desc: desc, Width: 640, Left: 220, Top: 8, PlotW: 340, BarH: 20}, data, max)
+}
+
+// newNarrowBarChart lays out bars with short labels in a chart drawn about
+// as wide as a phone's screen, so its writing stays readable there.
+func newNarrowBarChart(id, title, desc string, data []barDatum, max int) barChart {
+	return layOutBars(barChart{ID: id, Title: title, Desc: desc, Width: 400, Left: 80, Top: 8, PlotW: 250, BarH: 20}, data, max)
+}
+
+// layOutBars places the bars of data, running from 0 to max, in c.
+func layOutBars(c barChart, data []barDatum, max int) barChart {
 	c.Height = c.Top + barRow*len(data) + 8
 	for i, d := range data {
 		w := 0

@@ -50,8 +50,8 @@ func (s *Server) familyProgress(r *http.Request, familyID string, forParent bool
 		maxCount = max(maxCount, w.HardMoments, w.Gestures, w.SelfCare)
 	}
 	for _, w := range weeks {
-		label := "Week of " + w.Start.Format("2 January")
-		row := progressRow{Week: label, HardMoments: w.HardMoments, Intensity: "No hard moments", Calm: "No hard moments",
+		label := w.Start.Format("2 Jan")
+		row := progressRow{Week: "Week of " + w.Start.Format("2 January"), HardMoments: w.HardMoments, Intensity: "No hard moments", Calm: "No hard moments",
 			Gestures: w.Gestures, SelfCare: w.SelfCare, Presence: w.Presence}
 		hard = append(hard, barDatum{Label: label, Value: w.HardMoments, Text: strconv.Itoa(w.HardMoments)})
 		gestures = append(gestures, barDatum{Label: label, Value: w.Gestures, Text: strconv.Itoa(w.Gestures)})
@@ -70,12 +70,13 @@ func (s *Server) familyProgress(r *http.Request, familyID string, forParent bool
 		}
 		d.Rows = append(d.Rows, row)
 	}
+	// Each bar is labelled with the Monday its week starts.
 	d.Charts = []barChart{
-		newBarChart("hard-moments", "Hard moments each week", "Hard moments written down in each of the last eight weeks", hard, maxCount),
-		newBarChart("intensity", "How intense they were, on average", "The average intensity of each week's hard moments, out of 10", intensity, 100),
-		newBarChart("calm", "Hard moments met calmly", "The share of each week's hard moments met by stepping back or coming back to it later", calm, 100),
-		newBarChart("gestures", "Reconciliation gestures each week", "Reconciliation gestures written down in each week", gestures, maxCount),
-		newBarChart("self-care", "Looking after myself, each week", "Things done to look after oneself in each week", selfCare, maxCount),
+		newNarrowBarChart("hard-moments", "Hard moments each week", "Hard moments written down in each of the last eight weeks", hard, maxCount),
+		newNarrowBarChart("intensity", "How intense they were, on average", "The average intensity of each week's hard moments, out of 10", intensity, 100),
+		newNarrowBarChart("calm", "Hard moments met calmly", "The share of each week's hard moments met by stepping back or coming back to it later", calm, 100),
+		newNarrowBarChart("gestures", "Reconciliation gestures each week", "Reconciliation gestures written down in each week", gestures, maxCount),
+		newNarrowBarChart("self-care", "Looking after myself, each week", "Things done to look after oneself in each week", selfCare, maxCount),
 	}
 	return d, nil
 }
