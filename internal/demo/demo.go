@@ -164,7 +164,7 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 	if err := addGroups(ctx, db, org.ID, made, families, workers, today); err != nil {
 		return Result{}, err
 	}
-	if err := addJournal(ctx, db, org.ID, made, families, today); err != nil {
+	if err := addJournal(ctx, db, org.ID, made, families, workers, today); err != nil {
 		return Result{}, err
 	}
 	if err := writeEngagement(ctx, db, org.ID, families, households, workers, today); err != nil {

@@ -35,10 +35,11 @@ var (
 	demoSelfCare = []string{"Walked round the park at lunchtime", "Phoned my sister", "Early night", "Bath and a book", "Coffee with a friend from the group"}
 )
 
-// addJournal gives the demo parent eight weeks of NVR journal, and the
-// second parent a hard moment last night in which someone was hurt, whose
-// alert waits for their practitioner.
-func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families []string, today time.Time) error {
+// addJournal gives the demo parent eight weeks of NVR journal, and
+// another parent of the same practitioner's caseload (or the second
+// parent, when the practitioner has no other) a hard moment last night in
+// which someone was hurt, whose alert waits for that practitioner.
+func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families, workers []string, today time.Time) error {
 	parents := made[access.Parent]
 	if len(parents) < 2 || len(families) < 2 {
 		return nil
@@ -96,8 +97,15 @@ func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access
 	if err := addAnnouncement(ctx, db, orgID, families[0], parents[0], made[access.Practitioner], today, zone); err != nil {
 		return err
 	}
+	other := 1
+	for i := 1; i < len(parents) && i < len(families) && i < len(workers); i++ {
+		if workers[i] != "" && workers[i] == workers[0] {
+			other = i
+			break
+		}
+	}
 	eight := 8
-	return save(journal.Entry{FamilyID: families[1], AuthorID: parents[1], Kind: journal.HardMoment, OccurredAt: today.Add(-14 * time.Hour),
+	return save(journal.Entry{FamilyID: families[other], AuthorID: parents[other], Kind: journal.HardMoment, OccurredAt: today.Add(-14 * time.Hour),
 		What: []journal.What{journal.PhysicalViolence, journal.Damage}, Intensity: &eight, Happened: "Pushed me into the door frame when I stopped them going out at 11pm",
 		Responses: []journal.Response{journal.StayedSilent, journal.CalmedMyself}, Hurt: true, HurtWho: "Me: a bruise on my arm", CalledFor: "My brother"})
 }
