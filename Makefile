@@ -40,7 +40,7 @@ vet: assets
 	$(GO) vet -tags browser ./test/browser/
 
 test-go: assets
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 20m ./...
 
 test-browser: assets node_modules/.installed
 	$(GO) test -count=1 -tags browser -timeout 15m ./test/browser/
