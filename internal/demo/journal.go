@@ -35,7 +35,8 @@ var (
 	demoSelfCare = []string{"Walked round the park at lunchtime", "Phoned my sister", "Early night", "Bath and a book", "Coffee with a friend from the group"}
 )
 
-// addJournal gives the demo parent eight weeks of NVR journal, and the
+// addJournal gives the demo parent eight weeks of NVR journal, their
+// announcement, support network and a sit-in done, and the
 // second parent a hard moment last night in which someone was hurt, whose
 // alert waits for their practitioner.
 func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families []string, today time.Time) error {
@@ -94,6 +95,12 @@ func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access
 		}
 	}
 	if err := addAnnouncement(ctx, db, orgID, families[0], parents[0], made[access.Practitioner], today, zone); err != nil {
+		return err
+	}
+	if err := addNetwork(ctx, db, orgID, families[0], parents[0], today, zone); err != nil {
+		return err
+	}
+	if err := addSitIn(ctx, db, orgID, families[0], parents[0], today, zone); err != nil {
 		return err
 	}
 	eight := 8
