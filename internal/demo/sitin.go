@@ -23,7 +23,7 @@ func addSitIn(ctx context.Context, db *store.DB, orgID, familyID, parentID strin
 	}
 	if _, err := db.AddSitIn(ctx, orgID, parentID, journal.SitIn{FamilyID: familyID, Status: journal.SitInDone, EntryID: page.Entries[0].ID,
 		PlannedFor: done, With: "Nan", WillSay: journal.DefaultWillSay, DoneAt: done, Minutes: 35,
-		Said: journal.DefaultWillSay + " Then we sat quietly. After a while they said they were sorry about the door.",
+		Said:     journal.DefaultWillSay + " Then we sat quietly. After a while they said they were sorry about the door.",
 		Proposal: "They will help Nan fix the bathroom door on Saturday, and put some of their pocket money towards it."}); err != nil {
 		return fmt.Errorf("demo: sit-in: %w", err)
 	}
