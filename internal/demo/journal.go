@@ -35,10 +35,11 @@ var (
 	demoSelfCare = []string{"Walked round the park at lunchtime", "Phoned my sister", "Early night", "Bath and a book", "Coffee with a friend from the group"}
 )
 
-// addJournal gives the demo parent eight weeks of NVR journal, and
-// another parent of the same practitioner's caseload (or the second
-// parent, when the practitioner has no other) a hard moment last night in
-// which someone was hurt, whose alert waits for that practitioner.
+// addJournal gives the demo parent eight weeks of NVR journal, their
+// announcement, support network and a sit-in done; and another parent of
+// the same practitioner's caseload (or the second parent, when the
+// practitioner has no other) a hard moment last night in which someone was
+// hurt, whose alert waits for that practitioner.
 func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access.Role][]string, families, workers []string, today time.Time) error {
 	parents := made[access.Parent]
 	if len(parents) < 2 || len(families) < 2 {
@@ -95,6 +96,12 @@ func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access
 		}
 	}
 	if err := addAnnouncement(ctx, db, orgID, families[0], parents[0], made[access.Practitioner], today, zone); err != nil {
+		return err
+	}
+	if err := addNetwork(ctx, db, orgID, families[0], parents[0], today, zone); err != nil {
+		return err
+	}
+	if err := addSitIn(ctx, db, orgID, families[0], parents[0], today, zone); err != nil {
 		return err
 	}
 	other := 1

@@ -364,6 +364,16 @@ var accessMatrix = map[string]matrixRow{
 	"POST /my/supporters/rounds":                                parentOnly("/my/supporters/rounds", 422),
 	"GET /my/supporters/rounds/{id}":                            parentOnly("/my/supporters/rounds/{round}", 200),
 	"GET /families/{id}/supporters":                             familyWork("/families/{family}/supporters", 200),
+	// Sit-ins: the parent plans and records their own; the family's workers
+	// read them. Posted empty, every form is refused and saves nothing.
+	"GET /my/sit-ins":            parentOnly("/my/sit-ins", 200),
+	"GET /my/sit-ins/new":        parentOnly("/my/sit-ins/new", 200),
+	"POST /my/sit-ins":           parentOnly("/my/sit-ins", 422),
+	"GET /my/sit-ins/{id}":       parentOnly("/my/sit-ins/{sit-in}", 200),
+	"POST /my/sit-ins/{id}":      parentOnly("/my/sit-ins/{sit-in}", 422),
+	"GET /my/sit-ins/{id}/done":  parentOnly("/my/sit-ins/{sit-in}/done", 200),
+	"POST /my/sit-ins/{id}/done": parentOnly("/my/sit-ins/{sit-in}/done", 422),
+	"GET /families/{id}/sit-ins": familyWork("/families/{family}/sit-ins", 200),
 	// Inviting a parent or carer to their own space: the fixture's carer has
 	// no account yet, so the form is shown (200), an empty one is explained
 	// (422), and there is no account to make a new link for (404). Staff
@@ -417,7 +427,9 @@ type matrixFixture struct {
 	// supporter, contact and round are the related family's support
 	// network; spareSupporter and spareContact are there to be removed.
 	supporter, contact, round, spareSupporter, spareContact string
-	carer                                                   string // a carer in the related family, with no account of their own
+	// sitIn is a planned sit-in of the related family, answering journal.
+	sitIn string
+	carer string // a carer in the related family, with no account of their own
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -516,6 +528,12 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 		prac: prac.ID, plan: plan.ID, group: group.ID, engagement: rec.ID, action: rec.Actions[0].ID, hypothesis: rec.Hypotheses[0].ID,
 		enrolment: enrolment.ID, spare: spare.ID, journal: hurt.ID, carer: carer.ID}
 	fx.addNetwork(t, env, parent)
+	sitIn, err := env.DB.AddSitIn(ctx, parent.OrgID, parent.ID, journal.SitIn{FamilyID: own.ID, Status: journal.SitInPlanned, EntryID: hurt.ID,
+		PlannedFor: env.Clock.Now().Add(24 * time.Hour), With: "Matrix Supporter", WillSay: "Matrix words"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx.sitIn = sitIn.ID
 	return fx
 }
 
@@ -554,7 +572,7 @@ func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
 		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{supporter}", fx.supporter, "{contact}", fx.contact, "{round}", fx.round,
-		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal, "{carer}", fx.carer).Replace(pattern)
+		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal, "{carer}", fx.carer, "{sit-in}", fx.sitIn).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

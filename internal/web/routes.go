@@ -130,8 +130,9 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /families/{id}/conversations/{conversation}/debrief", SignedIn, s.debriefPage)
 	s.handle(mux, "POST /families/{id}/conversations/{conversation}/debrief", SignedIn, s.saveDebrief)
 	s.handle(mux, "POST /families/{id}/conversations/{conversation}/supervision", SignedIn, s.sendPlanToSupervision)
-	// The family's support network, read only, as the parent keeps it.
+	// The family's support network and sit-ins, read only, as the parent keeps them.
 	s.handle(mux, "GET /families/{id}/supporters", SignedIn, s.familyNetworkPage)
+	s.handle(mux, "GET /families/{id}/sit-ins", SignedIn, s.familySitIns)
 	// Inviting a parent or carer to their own space, or making them a new link.
 	s.handle(mux, "GET /families/{id}/people/{person}/invite", SignedIn, s.invitePersonPage)
 	s.handle(mux, "POST /families/{id}/people/{person}/invite", SignedIn, s.invitePerson)
@@ -155,6 +156,13 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /my/support", SignedIn, s.mySupport)
 	s.handle(mux, "GET /my/announcement", SignedIn, s.myAnnouncementPage)
 	s.handle(mux, "POST /my/announcement", SignedIn, s.saveMyAnnouncement)
+	s.handle(mux, "GET /my/sit-ins", SignedIn, s.mySitIns)
+	s.handle(mux, "GET /my/sit-ins/new", SignedIn, s.newSitInPage)
+	s.handle(mux, "POST /my/sit-ins", SignedIn, s.addSitIn)
+	s.handle(mux, "GET /my/sit-ins/{id}", SignedIn, s.sitInPage)
+	s.handle(mux, "POST /my/sit-ins/{id}", SignedIn, s.saveSitIn)
+	s.handle(mux, "GET /my/sit-ins/{id}/done", SignedIn, s.sitInDonePage)
+	s.handle(mux, "POST /my/sit-ins/{id}/done", SignedIn, s.markSitInDone)
 	s.handle(mux, "GET /groups", SignedIn, s.groupsPage)
 	s.handle(mux, "GET /groups/new", SignedIn, s.newGroupPage)
 	s.handle(mux, "POST /groups", SignedIn, s.createGroup)

@@ -27,7 +27,7 @@ func TestSupportNetworkOnAPhone(t *testing.T) {
 	}
 	p.signInAs(t, env.Accounts[access.Parent])
 	wantStatus(t, "the parent's supporters", p.click(t, `#main-content a[href="/my/supporters"]`), 200)
-	p.checkPhone(t, "supporters, empty")
+	p.checkPhone(t, "supporters")
 
 	// Adding a supporter: the name forgotten, then given.
 	wantStatus(t, "the form to add a supporter", p.click(t, `a[href="/my/supporters/new"]`), 200)

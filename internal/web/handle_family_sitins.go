@@ -1,0 +1,30 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/steadfast-care/steadfast/internal/access"
+)
+
+// familySitIns shows a family's sit-ins, read only, to those the family
+// policy lets read the family: its practitioner, their supervisor, and
+// staff who opened it with a reason.
+func (s *Server) familySitIns(w http.ResponseWriter, r *http.Request) error {
+	id, _, handled, err := s.familyFor(w, r, access.Read)
+	if handled {
+		return err
+	}
+	orgID := actorFrom(r.Context()).OrgID
+	fam, err := s.db.FamilyInOrg(r.Context(), orgID, id)
+	if err != nil {
+		return err
+	}
+	list, err := s.db.SitIns(r.Context(), orgID, id, sitInsListed)
+	if err != nil {
+		return err
+	}
+	if err := s.recordNetworkRead(r, access.KindFamily, id, "sit-ins read"); err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "my_sitins", sitInsHeading+": "+fam.Name, sitInsData{Family: fam, SitIns: list})
+}
