@@ -156,3 +156,21 @@ func tooLong(pr map[string]string, field, v string, limit int) {
 		pr[field] = fmt.Sprintf("Keep this to %d characters or fewer", limit)
 	}
 }
+
+// NewestFirst returns the concern's changes of level, the latest first.
+func (c Concern) NewestFirst() []LevelChange {
+	out := make([]LevelChange, len(c.History))
+	for i, ch := range c.History {
+		out[len(c.History)-1-i] = ch
+	}
+	return out
+}
+
+// Since is when the concern came to its current level: its latest change,
+// or when it was added.
+func (c Concern) Since() time.Time {
+	if n := len(c.History); n > 0 {
+		return c.History[n-1].At
+	}
+	return c.CreatedAt
+}

@@ -87,3 +87,17 @@ func checkFields(t *testing.T, problems map[string]string, want []string) {
 		}
 	}
 }
+
+func TestConcernHistoryNewestFirst(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	c := Concern{CreatedAt: t0, History: []LevelChange{{To: OpenAttention, At: t0}, {From: OpenAttention, To: FocusedAttention, At: t0.Add(time.Hour)}}}
+	if got := c.NewestFirst(); len(got) != 2 || got[0].To != FocusedAttention || got[1].To != OpenAttention {
+		t.Errorf("NewestFirst = %+v", got)
+	}
+	if !c.Since().Equal(t0.Add(time.Hour)) {
+		t.Errorf("Since = %v", c.Since())
+	}
+	if empty := (Concern{CreatedAt: t0}); !empty.Since().Equal(t0) || len(empty.NewestFirst()) != 0 {
+		t.Errorf("a concern with no history: %v", empty.Since())
+	}
+}
