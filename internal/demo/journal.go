@@ -96,6 +96,9 @@ func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access
 	if err := addAnnouncement(ctx, db, orgID, families[0], parents[0], made[access.Practitioner], today, zone); err != nil {
 		return err
 	}
+	if err := addVigilance(ctx, db, orgID, families[0], parents[0]); err != nil {
+		return err
+	}
 	eight := 8
 	return save(journal.Entry{FamilyID: families[1], AuthorID: parents[1], Kind: journal.HardMoment, OccurredAt: today.Add(-14 * time.Hour),
 		What: []journal.What{journal.PhysicalViolence, journal.Damage}, Intensity: &eight, Happened: "Pushed me into the door frame when I stopped them going out at 11pm",
