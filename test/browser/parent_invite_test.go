@@ -90,8 +90,8 @@ func TestParentInvitation(t *testing.T) {
 	m.checkA11y(t, "who sees what I write, phone")
 	m.phoneFriendly(t)
 	wantStatus(t, "confirming", m.click(t, `#main-content form[action="/my/who-can-see"] button`), 200)
-	if got := m.path(t); got != "/" {
-		t.Errorf("after confirming the parent is on %s, want /", got)
+	if got := m.path(t); got != "/my" {
+		t.Errorf("after confirming the parent is on %s, want /my", got)
 	}
 	m.checkA11y(t, "parent's home after confirming, phone")
 	m.phoneFriendly(t)
