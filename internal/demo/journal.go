@@ -104,6 +104,9 @@ func addJournal(ctx context.Context, db *store.DB, orgID string, made map[access
 	if err := addSitIn(ctx, db, orgID, families[0], parents[0], today, zone); err != nil {
 		return err
 	}
+	if err := addVigilance(ctx, db, orgID, families[0], parents[0]); err != nil {
+		return err
+	}
 	other := 1
 	for i := 1; i < len(parents) && i < len(families) && i < len(workers); i++ {
 		if workers[i] != "" && workers[i] == workers[0] {

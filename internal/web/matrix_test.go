@@ -374,6 +374,27 @@ var accessMatrix = map[string]matrixRow{
 	"GET /my/sit-ins/{id}/done":  parentOnly("/my/sit-ins/{sit-in}/done", 200),
 	"POST /my/sit-ins/{id}/done": parentOnly("/my/sit-ins/{sit-in}/done", 422),
 	"GET /families/{id}/sit-ins": familyWork("/families/{family}/sit-ins", 200),
+	// Vigilant care and baskets: the parent's own at /my/vigilance and
+	// /my/baskets, nobody else's (404). The fixture's concern and behaviour
+	// are the parent's family's; settling and taking off post to spares.
+	// Empty forms are explained (422). The family's workers read both,
+	// read only, through the family policy.
+	"GET /my/vigilance":              parentOnly("/my/vigilance", 200),
+	"GET /my/vigilance/new":          parentOnly("/my/vigilance/new", 200),
+	"POST /my/vigilance":             parentOnly("/my/vigilance", 422),
+	"GET /my/vigilance/{id}":         parentOnly("/my/vigilance/{concern}", 200),
+	"POST /my/vigilance/{id}/level":  parentOnly("/my/vigilance/{concern}/level", 422),
+	"GET /my/vigilance/{id}/settle":  parentOnly("/my/vigilance/{concern}/settle", 200),
+	"POST /my/vigilance/{id}/settle": parentOnly("/my/vigilance/{spare-concern}/settle", 303),
+	"GET /my/baskets":                parentOnly("/my/baskets", 200),
+	"GET /my/baskets/new":            parentOnly("/my/baskets/new", 200),
+	"POST /my/baskets":               parentOnly("/my/baskets", 422),
+	"GET /my/baskets/{id}/move":      parentOnly("/my/baskets/{behaviour}/move", 200),
+	"POST /my/baskets/{id}/move":     parentOnly("/my/baskets/{behaviour}/move", 422),
+	"GET /my/baskets/{id}/remove":    parentOnly("/my/baskets/{behaviour}/remove", 200),
+	"POST /my/baskets/{id}/remove":   parentOnly("/my/baskets/{spare-behaviour}/remove", 303),
+	"GET /families/{id}/vigilance":   familyWork("/families/{family}/vigilance", 200),
+	"GET /families/{id}/baskets":     familyWork("/families/{family}/baskets", 200),
 	// Inviting a parent or carer to their own space: the fixture's carer has
 	// no account yet, so the form is shown (200), an empty one is explained
 	// (422), and there is no account to make a new link for (404). Staff
@@ -430,6 +451,10 @@ type matrixFixture struct {
 	// sitIn is a planned sit-in of the related family, answering journal.
 	sitIn string
 	carer string // a carer in the related family, with no account of their own
+	// concern and behaviour are the related family's vigilant care and
+	// baskets; spareConcern is there to be settled and spareBehaviour to be
+	// taken off.
+	concern, spareConcern, behaviour, spareBehaviour string
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -534,7 +559,31 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 		t.Fatal(err)
 	}
 	fx.sitIn = sitIn.ID
+	fx.addVigilanceAndBaskets(t, env, parent)
 	return fx
+}
+
+// addVigilanceAndBaskets gives the parent's family a concern and a
+// behaviour, and a spare of each to settle and to take off.
+func (fx *matrixFixture) addVigilanceAndBaskets(t *testing.T, env *webtest.Env, parent access.User) {
+	t.Helper()
+	ctx := t.Context()
+	concern := func(about string) string {
+		c, err := env.DB.AddConcern(ctx, parent.OrgID, parent.ID, journal.Concern{FamilyID: parent.FamilyID, About: about, Level: journal.OpenAttention}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	behaviour := func(what string) string {
+		b, err := env.DB.AddBehaviour(ctx, parent.OrgID, parent.ID, journal.Behaviour{FamilyID: parent.FamilyID, What: what, Basket: journal.Negotiable})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.ID
+	}
+	fx.concern, fx.spareConcern = concern("Matrix concern"), concern("Matrix spare concern")
+	fx.behaviour, fx.spareBehaviour = behaviour("Matrix behaviour"), behaviour("Matrix spare behaviour")
 }
 
 // addNetwork gives the parent's family a supporter with a contact, a
@@ -572,7 +621,8 @@ func (fx matrixFixture) path(pattern string, t target) string {
 	return strings.NewReplacer("{family}", fx.families[t].ID, "{person}", fx.child, "{note}", fx.note, "{practitioner}", fx.prac,
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
 		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{supporter}", fx.supporter, "{contact}", fx.contact, "{round}", fx.round,
-		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal, "{carer}", fx.carer, "{sit-in}", fx.sitIn).Replace(pattern)
+		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal, "{carer}", fx.carer, "{sit-in}", fx.sitIn,
+		"{concern}", fx.concern, "{spare-concern}", fx.spareConcern, "{behaviour}", fx.behaviour, "{spare-behaviour}", fx.spareBehaviour).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

@@ -133,6 +133,9 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	// The family's support network and sit-ins, read only, as the parent keeps them.
 	s.handle(mux, "GET /families/{id}/supporters", SignedIn, s.familyNetworkPage)
 	s.handle(mux, "GET /families/{id}/sit-ins", SignedIn, s.familySitIns)
+	// The family's vigilant care and baskets, read only, as the parent keeps them.
+	s.handle(mux, "GET /families/{id}/vigilance", SignedIn, s.familyVigilancePage)
+	s.handle(mux, "GET /families/{id}/baskets", SignedIn, s.familyBasketsPage)
 	// Inviting a parent or carer to their own space, or making them a new link.
 	s.handle(mux, "GET /families/{id}/people/{person}/invite", SignedIn, s.invitePersonPage)
 	s.handle(mux, "POST /families/{id}/people/{person}/invite", SignedIn, s.invitePerson)
@@ -209,6 +212,24 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /my/supporters/rounds/new", SignedIn, s.newRoundPage)
 	s.handle(mux, "POST /my/supporters/rounds", SignedIn, s.addRound)
 	s.handle(mux, "GET /my/supporters/rounds/{id}", SignedIn, s.roundPage)
+	// Vigilant care: the parent's concerns, each with its level and every
+	// change of level with the warning sign behind it.
+	s.handle(mux, "GET /my/vigilance", SignedIn, s.vigilancePage)
+	s.handle(mux, "GET /my/vigilance/new", SignedIn, s.newConcernPage)
+	s.handle(mux, "POST /my/vigilance", SignedIn, s.addConcern)
+	s.handle(mux, "GET /my/vigilance/{id}", SignedIn, s.concernPage)
+	s.handle(mux, "POST /my/vigilance/{id}/level", SignedIn, s.changeLevel)
+	s.handle(mux, "GET /my/vigilance/{id}/settle", SignedIn, s.settleConcernConfirm)
+	s.handle(mux, "POST /my/vigilance/{id}/settle", SignedIn, s.settleConcern)
+	// Baskets: the child's behaviours sorted, moved and taken off, every
+	// move kept.
+	s.handle(mux, "GET /my/baskets", SignedIn, s.basketsPage)
+	s.handle(mux, "GET /my/baskets/new", SignedIn, s.newBehaviourPage)
+	s.handle(mux, "POST /my/baskets", SignedIn, s.addBehaviour)
+	s.handle(mux, "GET /my/baskets/{id}/move", SignedIn, s.moveBehaviourPage)
+	s.handle(mux, "POST /my/baskets/{id}/move", SignedIn, s.moveBehaviour)
+	s.handle(mux, "GET /my/baskets/{id}/remove", SignedIn, s.removeBehaviourConfirm)
+	s.handle(mux, "POST /my/baskets/{id}/remove", SignedIn, s.removeBehaviour)
 
 	// Setting up a second factor: reachable before one is set up.
 	s.handle(mux, "GET "+enrolmentPath, Enrolment, s.enrolPage)
