@@ -53,7 +53,13 @@ func TestJournalOnAPhone(t *testing.T) {
 		t.Errorf("after saving, the space says %q", got)
 	}
 
+	for _, kind := range []string{"self-care", "presence"} {
+		wantStatus(t, kind, p.open(t, "/my/log/"+kind), 200)
+		p.checkPhone(t, "the "+kind+" form")
+	}
+	wantStatus(t, "back to the space", p.open(t, "/my"), 200)
 	wantStatus(t, "a gesture", p.click(t, `a[href="/my/log/gesture"]`), 200)
+	p.checkPhone(t, "the gesture form")
 	p.typeInto(t, "#did", "Left a note in his lunchbox")
 	wantStatus(t, "save the gesture", p.click(t, `form[action="/my/log/gesture"] button`), 200)
 
@@ -96,7 +102,7 @@ func TestJournalOnAPhone(t *testing.T) {
 	// The same pages at desktop width.
 	p = newTab(t, b, env.URL)
 	p.signInAs(t, env.Accounts[access.Parent])
-	for _, path := range []string{"/my", "/my/log/incident", "/my/log/self-care", "/my/progress", "/my/announcement"} {
+	for _, path := range []string{"/my", "/my/log/incident", "/my/log/gesture", "/my/log/self-care", "/my/log/presence", "/my/progress", "/my/announcement"} {
 		wantStatus(t, path, p.open(t, path), 200)
 		p.checkA11y(t, path+" at desktop width")
 	}
