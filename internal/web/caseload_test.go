@@ -159,11 +159,13 @@ func TestCaseloadPages(t *testing.T) {
 	c := newClient(t, env)
 	c.signIn(env.Accounts[access.Practitioner])
 	first := c.get("/families")
-	if n := strings.Count(first.body, `href="/families/`); first.StatusCode != 200 || n != 50 || !strings.Contains(first.body, "Showing 1 to 50 of 60") {
+	// Each row links its family by name; a banner of journal alerts above
+	// the list links families too, so rows are counted by their link.
+	if n := strings.Count(first.body, `<a class="govuk-link" href="/families/`); first.StatusCode != 200 || n != 50 || !strings.Contains(first.body, "Showing 1 to 50 of 60") {
 		t.Errorf("first page: %d, %d families; want 50 of 60", first.StatusCode, n)
 	}
 	second := c.get("/families?page=2")
-	if n := strings.Count(second.body, `href="/families/`); n != 10 || !strings.Contains(second.body, "Zz-Paging-59") {
+	if n := strings.Count(second.body, `<a class="govuk-link" href="/families/`); n != 10 || !strings.Contains(second.body, "Zz-Paging-59") {
 		t.Errorf("second page shows %d families; want the last 10", n)
 	}
 	if far := c.get("/families?page=99"); !strings.Contains(far.body, "Showing 51 to 60 of 60") {
