@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/journal"
 )
 
@@ -58,14 +57,17 @@ func scanAlert(rows *sql.Rows) (JournalAlert, error) {
 	return a, nil
 }
 
-// OpenJournalAlerts lists the alerts not yet acknowledged for the families
-// actor works with, oldest first: a practitioner's allocated families, and
-// for a supervisor those of the practitioners they supervise.
-func (db *DB) OpenJournalAlerts(ctx context.Context, actor access.Actor) ([]JournalAlert, error) {
+// OpenJournalAlertsOf lists the alerts not yet acknowledged for the given
+// families of the organisation, oldest first: the caseload, which has its
+// families already, looks them up by id rather than by allocation.
+func (db *DB) OpenJournalAlertsOf(ctx context.Context, orgID string, familyIDs []string) ([]JournalAlert, error) {
+	if len(familyIDs) == 0 {
+		return nil, nil
+	}
+	list, args := inList([]any{orgID}, familyIDs)
 	rows, err := db.reads.QueryContext(ctx, `SELECT `+alertColumns+` FROM `+alertJoins+`
-		WHERE a.org_id = $1 AND a.acknowledged_at IS NULL AND a.family_id IN (SELECT l.family_id FROM allocations l WHERE l.ended_at IS NULL
-			AND (l.practitioner_id = $2 OR l.practitioner_id IN (SELECT s.practitioner_id FROM supervision_links s WHERE s.supervisor_id = $2)))
-		ORDER BY a.raised_at, a.entry_id LIMIT 200`, actor.OrgID, actor.UserID)
+		WHERE a.org_id = $1 AND a.acknowledged_at IS NULL AND a.family_id IN (`+list+`)
+		ORDER BY a.raised_at, a.entry_id LIMIT 200`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("open journal alerts: %w", mapError(err))
 	}

@@ -72,19 +72,16 @@ func TestJournalAndAlerts(t *testing.T) {
 			t.Errorf("the journal on the timeline = %+v, %v", timeline, err)
 		}
 
-		for _, who := range []string{"prac", "super"} {
-			actor := a.prac.Actor()
-			if who == "super" {
-				actor = a.super.Actor()
-			}
-			open, err := db.OpenJournalAlerts(ctx, actor)
-			if err != nil || len(open) != 1 || open[0].Entry.ID != hit.ID || open[0].FamilyName != "Family A" ||
-				!reflect.DeepEqual(open[0].Reasons, []journal.Reason{journal.ParentHit}) {
-				t.Errorf("%s: open alerts = %+v, %v", who, open, err)
-			}
+		open, err := db.OpenJournalAlertsOf(ctx, a.id, []string{a.family.ID, a.otherFamily.ID})
+		if err != nil || len(open) != 1 || open[0].Entry.ID != hit.ID || open[0].FamilyName != "Family A" ||
+			!reflect.DeepEqual(open[0].Reasons, []journal.Reason{journal.ParentHit}) {
+			t.Errorf("open alerts = %+v, %v", open, err)
 		}
-		if open, _ := db.OpenJournalAlerts(ctx, a.other.Actor()); len(open) != 0 {
-			t.Errorf("a practitioner not allocated sees %d alerts", len(open))
+		if open, _ := db.OpenJournalAlertsOf(ctx, a.id, []string{a.otherFamily.ID}); len(open) != 0 {
+			t.Errorf("another family's open alerts = %d", len(open))
+		}
+		if open, _ := db.OpenJournalAlertsOf(ctx, b.id, []string{a.family.ID}); len(open) != 0 {
+			t.Errorf("another organisation sees %d alerts", len(open))
 		}
 		if err := db.AcknowledgeJournalAlert(ctx, a.id, a.otherFamily.ID, hit.ID, a.prac.ID, "Wrong family"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("acknowledging as another family's: %v; want ErrNotFound", err)
@@ -95,7 +92,7 @@ func TestJournalAndAlerts(t *testing.T) {
 		if err := db.AcknowledgeJournalAlert(ctx, a.id, a.family.ID, hit.ID, a.prac.ID, "Again"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("acknowledging twice: %v; want ErrNotFound", err)
 		}
-		if open, _ := db.OpenJournalAlerts(ctx, a.prac.Actor()); len(open) != 0 {
+		if open, _ := db.OpenJournalAlertsOf(ctx, a.id, []string{a.family.ID}); len(open) != 0 {
 			t.Errorf("after acknowledging, %d alerts are open", len(open))
 		}
 		all, err := db.FamilyJournalAlerts(ctx, a.id, a.family.ID)

@@ -123,11 +123,6 @@ func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *cas
 	var mine []store.Family
 	signals := map[string]family.Signals{}
 	var err error
-	if actor.Role == access.Practitioner || actor.Role == access.Supervisor {
-		if d.JournalAlerts, err = db.OpenJournalAlerts(ctx, *actor); err != nil {
-			return err
-		}
-	}
 	switch actor.Role {
 	case access.Practitioner:
 		mine, signals, err = db.PractitionerCaseload(ctx, actor.OrgID, actor.UserID, since)
@@ -139,8 +134,15 @@ func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *cas
 	}
 	// Signals are read only for families in the actor's own work; search
 	// results outside it show a name and nothing more.
+	ids := make([]string, 0, len(mine))
 	for _, f := range mine {
 		d.Rows = append(d.Rows, newCaseloadRow(f, true, signals[f.ID], d.Today))
+		ids = append(ids, f.ID)
+	}
+	// Safety alerts from the parents' journals, for the families in the
+	// actor's own work, looked up by id.
+	if d.JournalAlerts, err = db.OpenJournalAlertsOf(ctx, actor.OrgID, ids); err != nil {
+		return err
 	}
 	if d.Searched && d.Problem == "" {
 		found, err := db.SearchFamilies(ctx, actor.OrgID, d.Query, searchLimit+1)
