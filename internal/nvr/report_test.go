@@ -17,7 +17,7 @@ func weekly(first string, n int) []ReportSession {
 }
 
 // att reads attendance written one letter a session, from session 1: P
-// present, L late, A apologies, X absent, - nothing recorded.
+// present, L late, A apologies, N did not come (absent), - nothing recorded.
 func att(s string) map[int]Attendance {
 	out := map[int]Attendance{}
 	for i, c := range s {
@@ -28,7 +28,7 @@ func att(s string) map[int]Attendance {
 			out[i+1] = Late
 		case 'A':
 			out[i+1] = Apologies
-		case 'X':
+		case 'N':
 			out[i+1] = Absent
 		}
 	}
@@ -87,7 +87,7 @@ func TestReport(t *testing.T) {
 		{
 			name: "week six: one parent has missed the last two",
 			parents: []ReportParent{
-				parent("a", "PPAPP"), parent("b", "PLPPP"), parent("c", "PPPXA"), parent("d", "PPPPP"),
+				parent("a", "PPAPP"), parent("b", "PLPPP"), parent("c", "PPPNA"), parent("d", "PPPPP"),
 			},
 			now: week6, held: 5,
 			funnel:  Funnel{Enrolled: 4, CameToFirst: 4, HalfNeeds: 6, CompleteNeeds: 9, HalfWithinReach: 4, CompleteWithinReach: 4, FirstHeld: true},
@@ -97,7 +97,7 @@ func TestReport(t *testing.T) {
 		{
 			name: "nothing recorded is not missing, and one missed session is not two",
 			parents: []ReportParent{
-				parent("a", "PPPP-"), parent("b", "PPP-X"), parent("c", "PPPPX"), parent("d", "PPPX-"),
+				parent("a", "PPPP-"), parent("b", "PPP-N"), parent("c", "PPPPN"), parent("d", "PPPN-"),
 			},
 			now: week6, held: 5,
 			funnel:  Funnel{Enrolled: 4, CameToFirst: 4, HalfNeeds: 6, CompleteNeeds: 9, HalfWithinReach: 4, CompleteWithinReach: 4, FirstHeld: true},
@@ -106,7 +106,7 @@ func TestReport(t *testing.T) {
 		{
 			name: "a withdrawn parent is enrolled but never listed, and cannot still complete",
 			parents: []ReportParent{
-				{EnrolmentID: "a", Withdrawn: true, Attendance: att("PPPXX")}, parent("b", "XPPXX"),
+				{EnrolmentID: "a", Withdrawn: true, Attendance: att("PPPNN")}, parent("b", "NPPNN"),
 			},
 			now: week6, held: 5,
 			funnel:  Funnel{Enrolled: 2, CameToFirst: 1, HalfNeeds: 6, CompleteNeeds: 9, HalfWithinReach: 1, CompleteWithinReach: 1, FirstHeld: true},
@@ -116,7 +116,7 @@ func TestReport(t *testing.T) {
 		{
 			name: "late in the course, some can no longer reach a stage",
 			parents: []ReportParent{
-				parent("a", "PPPPPPPPPP"), parent("b", "PXXXXPXXXP"), parent("c", "PPPPPXXXXX"),
+				parent("a", "PPPPPPPPPP"), parent("b", "PNNNNPNNNP"), parent("c", "PPPPPNNNNN"),
 			},
 			now: day("2026-03-14"), held: 10,
 			// 2 left: b has 3 (can reach 6? 5 < 6 no; 9 no); c has 5 (half yes; 9 no).
@@ -127,7 +127,7 @@ func TestReport(t *testing.T) {
 		{
 			name: "finished: completed is counted",
 			parents: []ReportParent{
-				parent("a", "PPPPPPPPPLLL"), parent("b", "PPPPPPPPXXXX"), parent("c", "XPPPPPPPPPXX"),
+				parent("a", "PPPPPPPPPLLL"), parent("b", "PPPPPPPPNNNN"), parent("c", "NPPPPPPPPPNN"),
 				{EnrolmentID: "d", Withdrawn: true, Attendance: att("PPPPPPPPP")},
 			},
 			now: after, held: 12,
@@ -160,7 +160,7 @@ func TestReport(t *testing.T) {
 
 func TestReportParents(t *testing.T) {
 	sessions := weekly("2026-01-08", 6)
-	r := ReportInput{Sessions: sessions, Parents: []ReportParent{parent("a", "PLAX"), parent("b", "XXXX")}}.Report(day("2026-02-01"))
+	r := ReportInput{Sessions: sessions, Parents: []ReportParent{parent("a", "PLAN"), parent("b", "NNNN")}}.Report(day("2026-02-01"))
 	want := []ParentAttendance{{EnrolmentID: "a", Came: 2, LastCame: 2, MissedLastTwo: true}, {EnrolmentID: "b", MissedLastTwo: true}}
 	if !reflect.DeepEqual(r.Parents, want) {
 		t.Errorf("parents\n got %+v\nwant %+v", r.Parents, want)
@@ -175,7 +175,7 @@ func TestReportParents(t *testing.T) {
 func TestReportMovedSession(t *testing.T) {
 	sessions := weekly("2026-01-08", 4)
 	sessions[1].StartsAt = sessions[2].StartsAt.Add(24 * time.Hour) // session 2 moved after session 3
-	r := ReportInput{Sessions: sessions, Parents: []ReportParent{parent("a", "PXPX"), parent("b", "PPXP")}}.Report(day("2026-01-25"))
+	r := ReportInput{Sessions: sessions, Parents: []ReportParent{parent("a", "PNPN"), parent("b", "PPNP")}}.Report(day("2026-01-25"))
 	if r.Held != 3 {
 		t.Fatalf("held %d; want 3", r.Held)
 	}
@@ -189,7 +189,7 @@ func TestReportMovedSession(t *testing.T) {
 }
 
 func TestReportOneSessionHeld(t *testing.T) {
-	r := ReportInput{Sessions: weekly("2026-01-08", 6), Parents: []ReportParent{parent("a", "X")}}.Report(day("2026-01-09"))
+	r := ReportInput{Sessions: weekly("2026-01-08", 6), Parents: []ReportParent{parent("a", "N")}}.Report(day("2026-01-09"))
 	if got := missedIDs(r); got != nil {
 		t.Errorf("after one session, missed the last two = %q; want none", got)
 	}
