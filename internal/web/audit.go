@@ -50,3 +50,11 @@ func (s *Server) recordList(r *http.Request, list string, n int) error {
 	return s.record(r, audit.Event{Action: audit.Read, ResourceType: list, ResourceID: a.UserID,
 		Decision: audit.Allow, Reason: fmt.Sprintf("own %s listed: %d", list, n)})
 }
+
+// recordSharedRead records which part of what a family shares (its journal,
+// network, vigilant care, baskets or sit-ins) was shown, besides the policy
+// decision that allowed it: kind is KindFamilyShared when the parent reads
+// their own, KindFamily when staff read it on the family's record.
+func (s *Server) recordSharedRead(r *http.Request, kind access.Kind, familyID, what string) error {
+	return s.record(r, audit.Event{Action: audit.Read, ResourceType: string(kind), ResourceID: familyID, Decision: audit.Allow, Reason: what})
+}

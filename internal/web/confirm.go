@@ -26,6 +26,19 @@ func (s *Server) renderConfirm(w http.ResponseWriter, r *http.Request, d confirm
 	return s.render(w, r, http.StatusOK, "confirm", d.Title, d)
 }
 
+// familyToRead checks that the actor may read the family in the path and
+// reads it, or answers for the handler as familyFor does (the break-glass
+// page, or not found). The staff's read-only views of what a family shares
+// start with it.
+func (s *Server) familyToRead(w http.ResponseWriter, r *http.Request) (f store.Family, handled bool, err error) {
+	id, _, handled, err := s.familyFor(w, r, access.Read)
+	if handled {
+		return store.Family{}, true, err
+	}
+	f, err = s.db.FamilyInOrg(r.Context(), actorFrom(r.Context()).OrgID, id)
+	return f, err != nil, err
+}
+
 // familyToChange checks that the actor may change the family in the path
 // and reads it, or answers for the handler as familyFor does.
 func (s *Server) familyToChange(w http.ResponseWriter, r *http.Request) (f store.Family, handled bool, err error) {

@@ -83,14 +83,11 @@ func (s *Server) basketsPage(w http.ResponseWriter, r *http.Request) error {
 // familyBasketsPage shows a family's baskets and how they changed, read
 // only, to those the family policy lets read the family.
 func (s *Server) familyBasketsPage(w http.ResponseWriter, r *http.Request) error {
-	id, _, handled, err := s.familyFor(w, r, access.Read)
+	f, handled, err := s.familyToRead(w, r)
 	if handled {
 		return err
 	}
-	f, err := s.db.FamilyInOrg(r.Context(), actorFrom(r.Context()).OrgID, id)
-	if err != nil {
-		return err
-	}
+	id := f.ID
 	d, err := s.readBaskets(r, id)
 	if err != nil {
 		return err

@@ -10,20 +10,16 @@ import (
 // policy lets read the family: its practitioner, their supervisor, and
 // staff who opened it with a reason.
 func (s *Server) familySitIns(w http.ResponseWriter, r *http.Request) error {
-	id, _, handled, err := s.familyFor(w, r, access.Read)
+	fam, handled, err := s.familyToRead(w, r)
 	if handled {
 		return err
 	}
-	orgID := actorFrom(r.Context()).OrgID
-	fam, err := s.db.FamilyInOrg(r.Context(), orgID, id)
-	if err != nil {
-		return err
-	}
+	orgID, id := fam.OrgID, fam.ID
 	list, err := s.db.SitIns(r.Context(), orgID, id, sitInsListed)
 	if err != nil {
 		return err
 	}
-	if err := s.recordNetworkRead(r, access.KindFamily, id, "sit-ins read"); err != nil {
+	if err := s.recordSharedRead(r, access.KindFamily, id, "sit-ins read"); err != nil {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "my_sitins", sitInsHeading+": "+fam.Name, sitInsData{Family: fam, SitIns: list})

@@ -212,7 +212,7 @@ func (s *Server) sitInPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.recordNetworkRead(r, access.KindFamilyShared, si.FamilyID, "sit-in read: "+si.ID); err != nil {
+	if err := s.recordSharedRead(r, access.KindFamilyShared, si.FamilyID, "sit-in read: "+si.ID); err != nil {
 		return err
 	}
 	if si.Status == journal.SitInDone {

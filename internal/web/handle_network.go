@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/steadfast-care/steadfast/internal/access"
-	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/network"
 	"github.com/steadfast-care/steadfast/internal/store"
@@ -37,12 +36,6 @@ type networkData struct {
 type contactRow struct {
 	network.Contact
 	Supporter string
-}
-
-// recordNetworkRead records which part of a family's network was shown,
-// besides the policy decision that allowed it.
-func (s *Server) recordNetworkRead(r *http.Request, kind access.Kind, familyID, what string) error {
-	return s.record(r, audit.Event{Action: audit.Read, ResourceType: string(kind), ResourceID: familyID, Decision: audit.Allow, Reason: what})
 }
 
 // readNetwork reads a family's supporters, latest contacts and telephone
@@ -97,19 +90,16 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request) error {
 // the family policy lets read the family: its practitioner, their
 // supervisor, and staff who opened it with a reason.
 func (s *Server) familyNetworkPage(w http.ResponseWriter, r *http.Request) error {
-	id, _, handled, err := s.familyFor(w, r, access.Read)
+	f, handled, err := s.familyToRead(w, r)
 	if handled {
 		return err
 	}
-	f, err := s.db.FamilyInOrg(r.Context(), actorFrom(r.Context()).OrgID, id)
-	if err != nil {
-		return err
-	}
+	id := f.ID
 	d, err := s.readNetwork(r, id)
 	if err != nil {
 		return err
 	}
-	if err := s.recordNetworkRead(r, access.KindFamily, id, "support network read"); err != nil {
+	if err := s.recordSharedRead(r, access.KindFamily, id, "support network read"); err != nil {
 		return err
 	}
 	d.Family = f

@@ -151,7 +151,7 @@ func (s *Server) roundPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.recordNetworkRead(r, access.KindFamilyShared, familyID, "telephone round read: "+round.ID); err != nil {
+	if err := s.recordSharedRead(r, access.KindFamilyShared, familyID, "telephone round read: "+round.ID); err != nil {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "network_round", "Telephone round, "+strings.TrimSpace(whenIn(ukTime())(round.At)), round)

@@ -53,7 +53,7 @@ func (s *Server) supporterPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.recordNetworkRead(r, access.KindFamilyShared, familyID, "supporter read: "+sp.ID); err != nil {
+	if err := s.recordSharedRead(r, access.KindFamilyShared, familyID, "supporter read: "+sp.ID); err != nil {
 		return err
 	}
 	contacts, err := s.db.Contacts(r.Context(), actorFrom(r.Context()).OrgID, familyID, sp.ID, supporterHist)
@@ -151,7 +151,7 @@ func (s *Server) editSupporterPage(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	if err := s.recordNetworkRead(r, access.KindFamilyShared, familyID, "supporter read to change: "+sp.ID); err != nil {
+	if err := s.recordSharedRead(r, access.KindFamilyShared, familyID, "supporter read to change: "+sp.ID); err != nil {
 		return err
 	}
 	f := newForm()
@@ -207,7 +207,7 @@ func (s *Server) removeSupporterConfirm(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	if err := s.recordNetworkRead(r, access.KindFamilyShared, familyID, "supporter read to remove: "+sp.ID); err != nil {
+	if err := s.recordSharedRead(r, access.KindFamilyShared, familyID, "supporter read to remove: "+sp.ID); err != nil {
 		return err
 	}
 	return s.renderConfirm(w, r, confirmData{

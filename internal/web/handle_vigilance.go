@@ -43,12 +43,6 @@ type concernFormData struct {
 // concernPath is the address of a concern's page.
 func concernPath(id string) string { return "/my/vigilance/" + id }
 
-// recordSharedRead records which part of what a family shares was shown,
-// besides the policy decision that allowed it.
-func (s *Server) recordSharedRead(r *http.Request, kind access.Kind, familyID, what string) error {
-	return s.record(r, audit.Event{Action: audit.Read, ResourceType: string(kind), ResourceID: familyID, Decision: audit.Allow, Reason: what})
-}
-
 // readVigilance reads a family's concerns, split into those still a worry
 // and those settled.
 func (s *Server) readVigilance(r *http.Request, familyID string) (vigilanceData, error) {
@@ -87,14 +81,11 @@ func (s *Server) vigilancePage(w http.ResponseWriter, r *http.Request) error {
 // familyVigilancePage shows a family's concerns and their history, read
 // only, to those the family policy lets read the family.
 func (s *Server) familyVigilancePage(w http.ResponseWriter, r *http.Request) error {
-	id, _, handled, err := s.familyFor(w, r, access.Read)
+	f, handled, err := s.familyToRead(w, r)
 	if handled {
 		return err
 	}
-	f, err := s.db.FamilyInOrg(r.Context(), actorFrom(r.Context()).OrgID, id)
-	if err != nil {
-		return err
-	}
+	id := f.ID
 	d, err := s.readVigilance(r, id)
 	if err != nil {
 		return err
