@@ -173,26 +173,37 @@ func (s *Server) renderGroupSession(w http.ResponseWriter, r *http.Request, stat
 	return s.render(w, r, status, "group_session", title, d)
 }
 
-// recordGroupAttendance records who came to a session. Parents with no
-// choice made are left as they were.
-func (s *Server) recordGroupAttendance(w http.ResponseWriter, r *http.Request) error {
+// sessionToWrite checks that the actor may change the group in the path
+// (its facilitators may), reads the session number and the posted form,
+// and returns the group's ID, the number and the parents still in the
+// group, for the session's attendance and notes forms.
+func (s *Server) sessionToWrite(w http.ResponseWriter, r *http.Request) (string, int, []store.Enrolment, error) {
 	id := r.PathValue("id")
 	if _, err := s.authorizeGroup(r, access.Update, id); err != nil {
-		return err
+		return "", 0, nil, err
 	}
 	n, err := sessionNumber(r)
 	if err != nil {
-		return err
+		return "", 0, nil, err
 	}
 	if err := parseForm(w, r); err != nil {
-		return err
+		return "", 0, nil, err
 	}
-	actor := actorFrom(r.Context())
-	all, err := s.db.Enrolments(r.Context(), actor.OrgID, id)
+	all, err := s.db.Enrolments(r.Context(), actorFrom(r.Context()).OrgID, id)
+	if err != nil {
+		return "", 0, nil, err
+	}
+	return id, n, store.ActiveEnrolments(all), nil
+}
+
+// recordGroupAttendance records who came to a session. Parents with no
+// choice made are left as they were.
+func (s *Server) recordGroupAttendance(w http.ResponseWriter, r *http.Request) error {
+	id, n, enrolments, err := s.sessionToWrite(w, r)
 	if err != nil {
 		return err
 	}
-	enrolments := store.ActiveEnrolments(all)
+	actor := actorFrom(r.Context())
 	f := newForm()
 	var entries []store.AttendanceEntry
 	for _, e := range enrolments {
@@ -235,23 +246,11 @@ func (s *Server) recordGroupAttendance(w http.ResponseWriter, r *http.Request) e
 // skipped. "Check my wording" shows the notes again with hints and saves
 // nothing.
 func (s *Server) saveGroupNotes(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	if _, err := s.authorizeGroup(r, access.Update, id); err != nil {
-		return err
-	}
-	n, err := sessionNumber(r)
+	id, n, enrolments, err := s.sessionToWrite(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	actor := actorFrom(r.Context())
-	all, err := s.db.Enrolments(r.Context(), actor.OrgID, id)
-	if err != nil {
-		return err
-	}
-	enrolments := store.ActiveEnrolments(all)
 	f := newForm()
 	fields := []string{"group-note"}
 	for _, e := range enrolments {
