@@ -143,6 +143,14 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canInviteParent(actor, action, res)
 	case KindHelpContacts:
 		return canHelpContacts(actor, action)
+	case KindSupervision:
+		return canSupervision(actor, action, res)
+	case KindReflection:
+		return canReflection(actor, action, res)
+	case KindCaseDirection:
+		return canCaseDirection(actor, action, res)
+	case KindSupervisionRecord:
+		return canSupervisionRecord(actor, action)
 	case KindGroupReport:
 		if (action == Read || action == Export) && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner) {
 			return allow("staff-report-on-groups")

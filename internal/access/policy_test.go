@@ -4,7 +4,7 @@ import "testing"
 
 var (
 	allActions       = []Action{Read, Create, Update, Delete, Export, BreakGlass, ManageUsers, ViewAudit}
-	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList, KindAllocation, KindProgramme, KindGroupReport, KindParentInvite, KindHelpContacts}
+	allKinds         = []Kind{KindOrganisation, KindUser, KindTeam, KindFamily, KindFamilyShared, KindGroup, KindAudit, KindFamilyAudit, KindFamilyList, KindAllocation, KindProgramme, KindGroupReport, KindParentInvite, KindHelpContacts, KindSupervision, KindReflection, KindCaseDirection, KindSupervisionRecord}
 	allRelationships = []Relationship{Own, Allocated, Supervised, Attached, Granted, None}
 )
 

@@ -56,8 +56,13 @@ func (db *DB) SendToSupervision(ctx context.Context, orgID string, it supervisio
 // WaitingSupervisionItems lists what a practitioner has sent to supervision
 // and is not yet discussed, oldest first.
 func (db *DB) WaitingSupervisionItems(ctx context.Context, orgID, practitionerID string) ([]supervision.Item, error) {
-	rows, err := db.reads.QueryContext(ctx, `SELECT id, practitioner_id, family_id, kind, item_id, note, sent_at FROM supervision_items
-		WHERE org_id = $1 AND practitioner_id = $2 AND discussed_at IS NULL ORDER BY sent_at, id LIMIT 500`, orgID, practitionerID)
+	return db.supervisionItemsWhere(ctx, `WHERE i.org_id = $1 AND i.practitioner_id = $2 AND i.discussed_at IS NULL ORDER BY i.sent_at, i.id LIMIT 500`,
+		orgID, practitionerID)
+}
+
+func (db *DB) supervisionItemsWhere(ctx context.Context, where string, args ...any) ([]supervision.Item, error) {
+	rows, err := db.reads.QueryContext(ctx, `SELECT i.id, i.practitioner_id, i.family_id, f.name, i.kind, i.item_id, i.note, i.sent_at, i.discussed_at
+		FROM supervision_items i JOIN families f ON f.id = i.family_id `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("supervision items: %w", mapError(err))
 	}
@@ -66,10 +71,11 @@ func (db *DB) WaitingSupervisionItems(ctx context.Context, orgID, practitionerID
 	for rows.Next() {
 		var it supervision.Item
 		var kind string
-		if err := rows.Scan(&it.ID, &it.PractitionerID, &it.FamilyID, &kind, &it.ItemID, &it.Note, &it.SentAt); err != nil {
+		var discussed sqlTime
+		if err := rows.Scan(&it.ID, &it.PractitionerID, &it.FamilyID, &it.FamilyName, &kind, &it.ItemID, &it.Note, &it.SentAt, &discussed); err != nil {
 			return nil, fmt.Errorf("supervision items: %w", mapError(err))
 		}
-		it.Kind, it.SentAt = supervision.ItemKind(kind), it.SentAt.UTC()
+		it.Kind, it.SentAt, it.DiscussedAt = supervision.ItemKind(kind), it.SentAt.UTC(), utc(discussed.Time)
 		out = append(out, it)
 	}
 	return out, mapError(rows.Err())

@@ -8,7 +8,7 @@ import (
 
 // TimelineItem is one entry on a family's timeline.
 type TimelineItem struct {
-	Kind   string // "note", "summary", "group", "journal" or "sit-in"
+	Kind   string // "note", "summary", "group", "journal", "sit-in" or "direction"
 	ID     string
 	At     time.Time // when it happened: the contact, or the change
 	Author string
@@ -25,8 +25,9 @@ type TimelinePage struct {
 // Timeline lists a family's story, newest first: its contact notes, the
 // changes to its worries, strengths and next steps, notes about a parent
 // at a group session, what the parents wrote in their NVR journal, and the
-// sit-ins they have done. kind keeps only "note", "summary", "group",
-// "journal" or "sit-in" items; zero times leave that end open.
+// sit-ins they have done, and case direction from supervision. kind keeps
+// only "note", "summary", "group", "journal", "sit-in" or "direction"
+// items; zero times leave that end open.
 func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, to time.Time, limit, offset int) (TimelinePage, error) {
 	if to.IsZero() {
 		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -44,11 +45,13 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 			FROM journal_entries j WHERE j.family_id = $1 AND j.org_id = $2 AND ($3 = '' OR $3 = 'journal') AND j.occurred_at >= $4 AND j.occurred_at < $5`
 	sitIns := `SELECT 'sit-in' AS kind, i.id AS id, i.done_at AS at, i.created_by AS author_id, '' AS title, i.summary AS text
 			FROM sit_ins i WHERE i.family_id = $1 AND i.org_id = $2 AND ($3 = '' OR $3 = 'sit-in') AND i.status = 'done' AND i.done_at >= $4 AND i.done_at < $5`
+	directions := `SELECT 'direction' AS kind, d.id AS id, d.recorded_at AS at, d.recorded_by AS author_id, '' AS title, d.summary AS text
+			FROM supervision_directions d WHERE d.family_id = $1 AND d.org_id = $2 AND ($3 = '' OR $3 = 'direction') AND d.recorded_at >= $4 AND d.recorded_at < $5`
 	args := []any{familyID, orgID, kind, from.UTC(), to.UTC()}
 	var page TimelinePage
 	if err := db.reads.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM (`+notes+`) AS a) + (SELECT COUNT(*) FROM (`+summaries+`) AS b)
 		+ (SELECT COUNT(*) FROM (`+groups+`) AS c) + (SELECT COUNT(*) FROM (`+journals+`) AS d)
-		+ (SELECT COUNT(*) FROM (`+sitIns+`) AS e)`,
+		+ (SELECT COUNT(*) FROM (`+sitIns+`) AS e) + (SELECT COUNT(*) FROM (`+directions+`) AS f)`,
 		args...).Scan(&page.Total); err != nil {
 		return page, fmt.Errorf("count timeline: %w", mapError(err))
 	}
@@ -62,6 +65,8 @@ func (db *DB) Timeline(ctx context.Context, orgID, familyID, kind string, from, 
 			SELECT * FROM (`+journals+` ORDER BY j.occurred_at DESC, j.id LIMIT $6) AS d
 			UNION ALL
 			SELECT * FROM (`+sitIns+` ORDER BY i.done_at DESC, i.id LIMIT $6) AS e
+			UNION ALL
+			SELECT * FROM (`+directions+` ORDER BY d.recorded_at DESC, d.id LIMIT $6) AS f
 		) AS t JOIN users u ON u.id = t.author_id
 		ORDER BY t.at DESC, t.id LIMIT $7 OFFSET $8`, append(args, offset+limit, limit, offset)...)
 	if err != nil {

@@ -42,8 +42,18 @@ type Item struct {
 	FamilyID       string
 	Kind           ItemKind
 	ItemID         string
+	// FamilyName is the family's name, for pages.
+	FamilyName string
 	// Note is what the practitioner wants to talk about, if they said.
 	Note        string
 	SentAt      time.Time
 	DiscussedAt time.Time // zero while waiting
+}
+
+// Path is the address of the record the item came from.
+func (it Item) Path() string {
+	if it.Kind == EngagementRecord {
+		return "/families/" + it.FamilyID + "/engagement/" + it.ItemID
+	}
+	return "/families/" + it.FamilyID + "/conversations/" + it.ItemID
 }

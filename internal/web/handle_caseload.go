@@ -12,6 +12,7 @@ import (
 	"github.com/steadfast-care/steadfast/internal/audit"
 	"github.com/steadfast-care/steadfast/internal/family"
 	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/supervision"
 )
 
 // searchLimit bounds a search's results; people narrow a long list by typing more.
@@ -57,6 +58,10 @@ type caseloadData struct {
 	// JournalAlerts are the safety alerts parents' journals raised in the
 	// actor's families, not yet acknowledged.
 	JournalAlerts []store.JournalAlert
+	// NextSupervision is a practitioner's next supervision session, when
+	// HasSupervision is set.
+	NextSupervision supervision.Session
+	HasSupervision  bool
 }
 
 // caseloadPerPage is how many of the actor's own families one page shows. A
@@ -95,6 +100,15 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	// they share a warm page cache.
 	if err := s.db.ReadSnapshot(r.Context(), func(db *store.DB) error { return readCaseload(r.Context(), db, actor, &d) }); err != nil {
 		return err
+	}
+	if actor.Role == access.Practitioner {
+		upcoming, err := s.db.UpcomingSupervision(r.Context(), actor.OrgID, actor.UserID)
+		if err != nil {
+			return err
+		}
+		if len(upcoming) > 0 {
+			d.NextSupervision, d.HasSupervision = upcoming[0], true
+		}
 	}
 	// The whole list is read, so that searches know what is in scope; one
 	// page of it is shown.

@@ -8,6 +8,7 @@ import (
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/supervision"
 )
 
 // homeData is what each role's home page shows.
@@ -20,6 +21,8 @@ type homeData struct {
 	Alerts []store.SafetyAlert
 	// Groups are the groups a co-facilitator is attached to.
 	Groups []nvr.Course
+	// Upcoming are a supervisor's next supervision sessions.
+	Upcoming []supervision.Session
 }
 
 // ownGroup is a parent's group in their space, with its next session.
@@ -63,6 +66,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if err := s.recordList(r, "safety-alerts", len(data.Alerts)); err != nil {
 			return err
 		}
+		if data.Upcoming, err = s.db.UpcomingSupervision(r.Context(), actor.OrgID, actor.UserID); err != nil {
+			return fmt.Errorf("home: %w", err)
+		}
+		data.Upcoming = data.Upcoming[:min(len(data.Upcoming), 5)]
 		return s.render(w, r, http.StatusOK, "home_supervisor", "Your team", data)
 	case access.Practitioner:
 		// A practitioner's home is their caseload.

@@ -33,8 +33,8 @@ func (s *Server) timelinePage(w http.ResponseWriter, r *http.Request) error {
 		f.Values[k] = strings.TrimSpace(q.Get(k))
 	}
 	kind := f.Values["kind"]
-	if kind != "" && kind != "note" && kind != "summary" && kind != "group" && kind != "journal" && kind != "sit-in" {
-		f.Add("kind", "Choose notes, changes to the summary, group sessions, the parents' journal, sit-ins, or everything")
+	if kind != "" && kind != "note" && kind != "summary" && kind != "group" && kind != "journal" && kind != "sit-in" && kind != "direction" {
+		f.Add("kind", "Choose notes, changes to the summary, group sessions, the parents' journal, sit-ins, case direction from supervision, or everything")
 		kind = ""
 	}
 	var from, to time.Time

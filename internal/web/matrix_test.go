@@ -15,6 +15,7 @@ import (
 	"github.com/steadfast-care/steadfast/internal/network"
 	"github.com/steadfast-care/steadfast/internal/nvr"
 	"github.com/steadfast-care/steadfast/internal/store"
+	"github.com/steadfast-care/steadfast/internal/supervision"
 	"github.com/steadfast-care/steadfast/internal/web"
 	"github.com/steadfast-care/steadfast/internal/web/webtest"
 )
@@ -113,6 +114,27 @@ func parentOnly(path string, parentStatus int) matrixRow {
 const noSuchUser = "aaaaaaaaaaaaaaaaaaaa"
 
 var accessMatrix = map[string]matrixRow{
+	// Reflective supervision. {supervision} is a session between the demo
+	// supervisor and the practitioner they supervise: only those two reach
+	// it and its reflective part; everyone else is told nothing (404).
+	// Empty forms are refused with 422; the reflective part's fields are
+	// all optional, so an empty one saves (303).
+	"GET /supervision":                  {path: "/supervision", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
+	"GET /supervision/new":              {path: "/supervision/new", signedOut: 303, html: true, byRole: roles(403, 200, 403, 404, 404)},
+	"POST /supervision":                 {path: "/supervision", signedOut: 303, html: true, byRole: roles(403, 422, 403, 404, 404)},
+	"GET /supervision/records":          {path: "/supervision/records", signedOut: 303, html: true, byRole: roles(200, 200, 403, 404, 404)},
+	"GET /supervision/settings":         {path: "/supervision/settings", signedOut: 303, html: true, byRole: roles(200, 403, 403, 404, 404)},
+	"POST /supervision/settings":        {path: "/supervision/settings", signedOut: 303, html: true, byRole: roles(422, 403, 403, 404, 404)},
+	"GET /supervision/legal-export":     {path: "/supervision/legal-export", signedOut: 303, html: true, byRole: roles(200, 403, 403, 404, 404)},
+	"POST /supervision/legal-export":    {path: "/supervision/legal-export", signedOut: 303, html: true, byRole: roles(422, 403, 403, 404, 404)},
+	"GET /supervision/{id}":             {path: "/supervision/{supervision}", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
+	"POST /supervision/{id}/agenda":     {path: "/supervision/{supervision}/agenda", signedOut: 303, html: true, byRole: roles(404, 422, 422, 404, 404)},
+	"POST /supervision/{id}/held":       {path: "/supervision/{supervision}/held", signedOut: 303, html: true, byRole: roles(404, 422, 422, 404, 404)},
+	"GET /supervision/{id}/reflection":  {path: "/supervision/{supervision}/reflection", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
+	"POST /supervision/{id}/reflection": {path: "/supervision/{supervision}/reflection", signedOut: 303, html: true, byRole: roles(404, 303, 303, 404, 404)},
+	"GET /supervision/{id}/direction":   {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 200, 403, 404, 404)},
+	"POST /supervision/{id}/direction":  {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 422, 403, 404, 404)},
+
 	"GET /healthz":        same("/healthz", 200, 200, false),
 	"GET /readyz":         same("/readyz", 200, 200, false),
 	"GET /metrics":        same("/metrics", 200, 200, false),
@@ -455,6 +477,9 @@ type matrixFixture struct {
 	// baskets; spareConcern is there to be settled and spareBehaviour to be
 	// taken off.
 	concern, spareConcern, behaviour, spareBehaviour string
+	// supervision is a planned session between the demo supervisor and
+	// the practitioner.
+	supervision string
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -560,7 +585,24 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	}
 	fx.sitIn = sitIn.ID
 	fx.addVigilanceAndBaskets(t, env, parent)
+	fx.supervision = addMatrixSupervision(t, env, parent.OrgID, prac.ID)
 	return fx
+}
+
+// addMatrixSupervision plans a session between the demo supervisor and
+// the practitioner, who the demo links.
+func addMatrixSupervision(t *testing.T, env *webtest.Env, orgID, pracID string) string {
+	t.Helper()
+	sup, err := env.DB.UserByEmail(t.Context(), env.Accounts[access.Supervisor].Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ses, err := env.DB.PlanSupervision(t.Context(), orgID, supervision.Session{SupervisorID: sup.ID, PractitionerID: pracID,
+		PlannedFor: env.Clock.Now().Add(48 * time.Hour), CreatedBy: sup.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ses.ID
 }
 
 // addVigilanceAndBaskets gives the parent's family a concern and a
@@ -622,7 +664,7 @@ func (fx matrixFixture) path(pattern string, t target) string {
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
 		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{supporter}", fx.supporter, "{contact}", fx.contact, "{round}", fx.round,
 		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal, "{carer}", fx.carer, "{sit-in}", fx.sitIn,
-		"{concern}", fx.concern, "{spare-concern}", fx.spareConcern, "{behaviour}", fx.behaviour, "{spare-behaviour}", fx.spareBehaviour).Replace(pattern)
+		"{concern}", fx.concern, "{spare-concern}", fx.spareConcern, "{behaviour}", fx.behaviour, "{spare-behaviour}", fx.spareBehaviour, "{supervision}", fx.supervision).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

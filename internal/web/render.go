@@ -187,12 +187,12 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 	case access.Admin:
 		items = []navItem{{Text: "Organisation", Href: "/"}, {Text: "People", Href: "/admin/users"}, {Text: "Teams", Href: "/admin/teams"},
 			{Text: "Language", Href: "/admin/language"}, {Text: "Help contacts", Href: "/admin/help-contacts"}, {Text: "Audit", Href: "/admin/audit"}, {Text: "Find a family", Href: "/families"},
-			{Text: "Waiting", Href: "/allocations"}, {Text: "Programmes", Href: "/programmes"}}
+			{Text: "Waiting", Href: "/allocations"}, {Text: "Programmes", Href: "/programmes"}, {Text: "Supervision", Href: "/supervision"}}
 	case access.Supervisor:
 		items = []navItem{{Text: "Team", Href: "/"}, {Text: "Families", Href: "/families"}, {Text: "Where work is stuck", Href: "/team"},
-			{Text: "Waiting", Href: "/allocations"}, {Text: "Audit", Href: "/audit"}, {Text: "Groups", Href: "/groups"}, {Text: "Programmes", Href: "/programmes"}}
+			{Text: "Waiting", Href: "/allocations"}, {Text: "Audit", Href: "/audit"}, {Text: "Groups", Href: "/groups"}, {Text: "Programmes", Href: "/programmes"}, {Text: "Supervision", Href: "/supervision"}}
 	case access.Practitioner:
-		items = []navItem{{Text: "Caseload", Href: "/"}, {Text: "Groups", Href: "/groups"}, {Text: "Programmes", Href: "/programmes"}} // the caseload page has the search too
+		items = []navItem{{Text: "Caseload", Href: "/"}, {Text: "Groups", Href: "/groups"}, {Text: "Programmes", Href: "/programmes"}, {Text: "Supervision", Href: "/supervision"}} // the caseload page has the search too
 	case access.CoFacilitator:
 		items = []navItem{{Text: "Groups", Href: "/"}}
 	case access.Parent:

@@ -247,6 +247,25 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST "+transparencyPath, SignedIn, s.confirmTransparency)
 	s.handle(mux, "GET /my/help", SignedIn, s.myHelpPage)
 
+	// Reflective supervision: sessions between a supervisor and a
+	// practitioner, their private reflective part, case direction, and the
+	// supervision record. The fixed paths come before /supervision/{id}.
+	s.handle(mux, "GET /supervision", SignedIn, s.supervisionList)
+	s.handle(mux, "GET /supervision/new", SignedIn, s.planSupervisionPage)
+	s.handle(mux, "POST /supervision", SignedIn, s.planSupervision)
+	s.handle(mux, "GET /supervision/records", SignedIn, s.supervisionRecordsPage)
+	s.handle(mux, "GET /supervision/settings", SignedIn, s.supervisionSettingsPage)
+	s.handle(mux, "POST /supervision/settings", SignedIn, s.saveSupervisionSettings)
+	s.handle(mux, "GET /supervision/legal-export", SignedIn, s.legalExportPage)
+	s.handle(mux, "POST /supervision/legal-export", SignedIn, s.legalExport)
+	s.handle(mux, "GET /supervision/{id}", SignedIn, s.supervisionPage)
+	s.handle(mux, "POST /supervision/{id}/agenda", SignedIn, s.addToAgenda)
+	s.handle(mux, "POST /supervision/{id}/held", SignedIn, s.recordHeld)
+	s.handle(mux, "GET /supervision/{id}/reflection", SignedIn, s.reflectionPage)
+	s.handle(mux, "POST /supervision/{id}/reflection", SignedIn, s.saveReflection)
+	s.handle(mux, "GET /supervision/{id}/direction", SignedIn, s.directionPage)
+	s.handle(mux, "POST /supervision/{id}/direction", SignedIn, s.saveDirection)
+
 	// Home, by role.
 	s.handle(mux, "GET /{$}", SignedIn, s.home)
 

@@ -1,0 +1,46 @@
+package supervision_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/steadfast-care/steadfast/internal/family"
+	"github.com/steadfast-care/steadfast/internal/supervision"
+)
+
+func TestGatherBringsUpWhatNeedsTalkingAbout(t *testing.T) {
+	today := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
+	recently := today.AddDate(0, 0, -3)
+	facts := []supervision.FamilyFacts{
+		{FamilyID: "calm", Name: "The Calm family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -10),
+			Dues: []family.Due{{What: "Review of the plan", By: today}}}},
+		{FamilyID: "late", Name: "The Late family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -20),
+			Dues: []family.Due{{What: "Review of the plan", By: today.AddDate(0, 0, -1)}}}},
+		{FamilyID: "risk", Name: "The Risk family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -1),
+			SafetySteps: []string{"Joint visits"}, ConsentWithdrawn: recently}, JournalAlerts: 2},
+		{FamilyID: "unseen", Name: "The Unseen family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -6*7)}},
+		{FamilyID: "almost", Name: "The Almost family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -6*7+1)}},
+		{FamilyID: "never", Name: "The Never family"},
+	}
+	got := supervision.Gather(facts, today, 6)
+	want := []supervision.Gathered{
+		{FamilyID: "late", Name: "The Late family", Reasons: []string{"Overdue: Review of the plan (was due 15 November 2026)"}},
+		{FamilyID: "risk", Name: "The Risk family", Reasons: []string{"A worker feels at risk: Joint visits",
+			"A consent was withdrawn on 13 November 2026", "2 safety alerts from a parent's journal are waiting"}},
+		{FamilyID: "unseen", Name: "The Unseen family", Reasons: []string{"No child seen for 6 weeks"}},
+		{FamilyID: "never", Name: "The Never family", Reasons: []string{"No child seen, on record"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("gathered\n%#v\nwant\n%#v", got, want)
+	}
+}
+
+func TestAgendaNoteProblems(t *testing.T) {
+	if p := (supervision.AgendaNote{Text: "  "}).Problems(); p[supervision.FieldAgendaText] == "" {
+		t.Error("an empty agenda item was accepted")
+	}
+	if p := (supervision.AgendaNote{Text: "How the Thursday visit felt"}).Problems(); len(p) != 0 {
+		t.Errorf("a good agenda item was refused: %v", p)
+	}
+}
