@@ -170,6 +170,9 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 	if err := writeEngagement(ctx, db, org.ID, families, households, workers, today); err != nil {
 		return Result{}, err
 	}
+	if err := addSupervision(ctx, db, org.ID, made, families, workers, today); err != nil {
+		return Result{}, err
+	}
 	res.Families = len(families)
 	return res, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/supervision"
@@ -12,10 +13,15 @@ import (
 
 // AddAgendaNote puts something on a practitioner's supervision agenda by
 // hand; either of the two people in a session adds one. A family, when
-// named, must be one of the organisation's.
+// named, must be one of the organisation's. n.AddedAt zero means now (the
+// web layer always leaves it zero; the demo writes history).
 func (db *DB) AddAgendaNote(ctx context.Context, orgID string, n supervision.AgendaNote) (supervision.AgendaNote, error) {
 	n.Text = strings.TrimSpace(n.Text)
-	n.ID, n.AddedAt = ids.New(), db.Now()
+	n.ID = ids.New()
+	if n.AddedAt.IsZero() {
+		n.AddedAt = db.Now()
+	}
+	n.AddedAt = n.AddedAt.UTC().Truncate(time.Microsecond)
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		if n.FamilyID != "" {
 			if err := familyInOrg(ctx, tx, orgID, n.FamilyID); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/supervision"
@@ -13,10 +14,16 @@ import (
 // RecordDirection saves case direction from a session for a family. The
 // family must be allocated to the session's practitioner, and the owner of
 // an action one of the session's two people; otherwise ErrNotFound. The
-// direction then shows on the family's timeline.
+// direction then shows on the family's timeline. d.RecordedAt is when it
+// was decided; zero means now (the web layer always leaves it zero; the demo
+// writes history).
 func (db *DB) RecordDirection(ctx context.Context, orgID string, d supervision.Direction) (supervision.Direction, error) {
 	d.Decision, d.Action = strings.TrimSpace(d.Decision), strings.TrimSpace(d.Action)
-	d.ID, d.RecordedAt = ids.New(), db.Now()
+	d.ID = ids.New()
+	if d.RecordedAt.IsZero() {
+		d.RecordedAt = db.Now()
+	}
+	d.RecordedAt = d.RecordedAt.UTC().Truncate(time.Microsecond)
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		var practitioner, supervisor string
 		if err := tx.QueryRowContext(ctx, `SELECT practitioner_id, supervisor_id FROM supervision_sessions WHERE id = $1 AND org_id = $2`,

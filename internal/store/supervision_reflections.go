@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/steadfast-care/steadfast/internal/ids"
 	"github.com/steadfast-care/steadfast/internal/supervision"
@@ -13,10 +14,15 @@ import (
 
 // SaveReflection writes a session's reflective part, replacing what was
 // there. The web layer lets only the session's two people reach it.
+// r.UpdatedAt zero means now (the web layer always leaves it zero; the demo
+// writes history).
 func (db *DB) SaveReflection(ctx context.Context, orgID string, r supervision.Reflection) (supervision.Reflection, error) {
 	r.Noticed, r.Triggers = strings.TrimSpace(r.Noticed), strings.TrimSpace(r.Triggers)
 	r.HowIAm, r.WhatHelped = strings.TrimSpace(r.HowIAm), strings.TrimSpace(r.WhatHelped)
-	r.UpdatedAt = db.Now()
+	if r.UpdatedAt.IsZero() {
+		r.UpdatedAt = db.Now()
+	}
+	r.UpdatedAt = r.UpdatedAt.UTC().Truncate(time.Microsecond)
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM supervision_sessions WHERE id = $1 AND org_id = $2`, r.SessionID, orgID).Scan(&n); err != nil {

@@ -78,18 +78,19 @@ func (r Record) Status(now time.Time) string {
 // when each of their sessions was held and the next one planned, the day
 // they joined, and the expected frequency. Sessions held after now are
 // ignored. Counting begins at the later of joining and the start of the
-// window, and Expected is the whole number of expected intervals that fit
-// in it.
+// window (or at an earlier first session in the window), and Expected is
+// the whole number of expected intervals that fit in it.
 func RecordFor(practitionerID, name string, joined time.Time, held []time.Time, next time.Time, every int, now time.Time) Record {
 	if every < 1 {
 		every = DefaultSettings().EveryWeeks
 	}
 	interval := time.Duration(every) * 7 * 24 * time.Hour
 	r := Record{PractitionerID: practitionerID, PractitionerName: name, Next: next}
+	// Counting begins at the later of the window's start and the day they
+	// joined, or at their first session in the window if that came before
+	// joining (supervision recorded from before they had an account).
 	from := now.Add(-Window)
-	if joined.After(from) {
-		from = joined
-	}
+	start := joined
 	for _, h := range held {
 		if h.After(now) {
 			continue
@@ -97,7 +98,15 @@ func RecordFor(practitionerID, name string, joined time.Time, held []time.Time, 
 		if h.After(r.Last) {
 			r.Last = h
 		}
-		if !h.Before(from) {
+		if !h.Before(from) && h.Before(start) {
+			start = h
+		}
+	}
+	if start.After(from) {
+		from = start
+	}
+	for _, h := range held {
+		if !h.After(now) && !h.Before(from) {
 			r.Held++
 		}
 	}

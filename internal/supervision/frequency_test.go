@@ -54,6 +54,16 @@ func TestSupervisionRecordByHand(t *testing.T) {
 		held:   []time.Time{day(2026, 11, 9), now.Add(2 * time.Hour)},
 		every:  2, held26: 1, expect: 13,
 		last: day(2026, 11, 9), dueBy: day(2026, 11, 23), status: "Due by 23 November 2026",
+	}, {
+		// Joined on 2 November, but supervision from 7 September was
+		// recorded (it happened before their account was made): counting
+		// begins then. 7 September 10:00 to now is 70 days and 2 hours,
+		// 2 whole intervals of 28.
+		name:   "history from before the account",
+		joined: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC),
+		held:   []time.Time{day(2026, 9, 7), day(2026, 10, 5), day(2026, 11, 2)},
+		every:  4, held26: 3, expect: 2,
+		last: day(2026, 11, 2), dueBy: day(2026, 11, 30), status: "Due by 30 November 2026",
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
