@@ -143,6 +143,8 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canInviteParent(actor, action, res)
 	case KindHelpContacts:
 		return canHelpContacts(actor, action)
+	case KindWellbeing, KindSelfCare, KindWellbeingTrend, KindTeamWellbeing, KindOrganisationWellbeing:
+		return canWellbeing(actor, action, res)
 	case KindGroupReport:
 		if (action == Read || action == Export) && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner) {
 			return allow("staff-report-on-groups")
