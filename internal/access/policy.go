@@ -151,6 +151,8 @@ func Can(actor Actor, action Action, res Resource) Decision {
 		return canCaseDirection(actor, action, res)
 	case KindSupervisionRecord:
 		return canSupervisionRecord(actor, action)
+	case KindWellbeing, KindSelfCare, KindWellbeingTrend, KindTeamWellbeing, KindOrganisationWellbeing:
+		return canWellbeing(actor, action, res)
 	case KindGroupReport:
 		if (action == Read || action == Export) && (actor.Role == Admin || actor.Role == Supervisor || actor.Role == Practitioner) {
 			return allow("staff-report-on-groups")

@@ -64,7 +64,8 @@ type Hasher interface {
 // hold no organisation yet: three teams, their supervisors and
 // practitioners, and fourteen families of varied backgrounds (see
 // situations), each with its history of contexts and, when it has a worker,
-// its consents and two years of contact notes.
+// its consents and two years of contact notes; and, for team wellbeing,
+// four more practitioners in the first team and 12 weeks of check-ins.
 func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Result, error) {
 	has, err := db.HasOrganisations(ctx)
 	if err != nil {
@@ -171,6 +172,9 @@ func Generate(ctx context.Context, db *store.DB, hasher Hasher, seed uint64) (Re
 		return Result{}, err
 	}
 	if err := addSupervision(ctx, db, org.ID, made, families, workers, today); err != nil {
+		return Result{}, err
+	}
+	if err := addWellbeing(ctx, db, hasher, rng, names, org.ID, made, &res, today); err != nil {
 		return Result{}, err
 	}
 	res.Families = len(families)

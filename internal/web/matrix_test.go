@@ -447,6 +447,22 @@ var accessMatrix = map[string]matrixRow{
 		unrelated: roles(422, 422, 422, 404, 404),
 		otherOrg:  roles(404, 404, 404, 404, 404),
 	}},
+
+	// Practitioners' wellbeing: staff who are not co-facilitators have a
+	// wellbeing page; practitioners check in and choose whether to share
+	// (empty forms are explained, 422); practitioners and supervisors keep
+	// a self-care plan; the supervisor reads their team's figures and the
+	// trend of the fixture's practitioner, who shares it with them (the
+	// practitioner reads their own); administrators read the
+	// organisation's figures. Everyone else is told nothing (404).
+	"GET /wellbeing":              {path: "/wellbeing", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
+	"POST /wellbeing":             {path: "/wellbeing", signedOut: 303, html: true, byRole: roles(404, 404, 422, 404, 404)},
+	"POST /wellbeing/sharing":     {path: "/wellbeing/sharing", signedOut: 303, html: true, byRole: roles(404, 404, 422, 404, 404)},
+	"GET /wellbeing/self-care":    {path: "/wellbeing/self-care", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
+	"POST /wellbeing/self-care":   {path: "/wellbeing/self-care", signedOut: 303, html: true, byRole: roles(404, 422, 422, 404, 404)},
+	"GET /wellbeing/team":         {path: "/wellbeing/team", signedOut: 303, html: true, byRole: roles(404, 200, 404, 404, 404)},
+	"GET /wellbeing/organisation": {path: "/wellbeing/organisation", signedOut: 303, html: true, byRole: roles(200, 404, 404, 404, 404)},
+	"GET /wellbeing/people/{id}":  {path: "/wellbeing/people/{practitioner}", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
 }
 
 // matrixFixture holds the families each target stands for.
@@ -584,6 +600,9 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 		t.Fatal(err)
 	}
 	fx.sitIn = sitIn.ID
+	if err := env.DB.SetTrendSharing(ctx, parent.OrgID, prac.ID, true); err != nil { // the practitioner shares their wellbeing trend
+		t.Fatal(err)
+	}
 	fx.addVigilanceAndBaskets(t, env, parent)
 	fx.supervision = addMatrixSupervision(t, env, parent.OrgID, prac.ID)
 	return fx

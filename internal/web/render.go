@@ -200,6 +200,9 @@ func navigationFor(actor *access.Actor, mustEnrol bool, currentPath string) []na
 		items = []navItem{{Text: "My space", Href: "/my"}, {Text: "How things are changing", Href: "/my/progress"},
 			{Text: "Who sees what I write", Href: transparencyPath}, {Text: "Get help now", Href: "/my/help"}}
 	}
+	if actor.Role == access.Admin || actor.Role == access.Supervisor || actor.Role == access.Practitioner {
+		items = append(items, navItem{Text: "Wellbeing", Href: "/wellbeing"})
+	}
 	items = append(items, navItem{Text: "Account", Href: "/account"})
 	// The current item is the one whose address is the page's, or the
 	// longest that the page's address lies under.

@@ -271,4 +271,17 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 
 	// Anything else.
 	s.handle(mux, "/", Public, s.notFound)
+
+	// Practitioners' own wellbeing: the weekly check-in, their trend and
+	// whether they share it, self-care plans; a supervisor's team figures
+	// and the trends shared with them; the organisation's figures for
+	// administrators. Co-facilitators and parents are told nothing.
+	s.handle(mux, "GET /wellbeing", SignedIn, s.wellbeingPage)
+	s.handle(mux, "POST /wellbeing", SignedIn, s.saveCheckIn)
+	s.handle(mux, "POST /wellbeing/sharing", SignedIn, s.saveTrendSharing)
+	s.handle(mux, "GET /wellbeing/self-care", SignedIn, s.selfCarePage)
+	s.handle(mux, "POST /wellbeing/self-care", SignedIn, s.saveSelfCare)
+	s.handle(mux, "GET /wellbeing/team", SignedIn, s.teamWellbeingPage)
+	s.handle(mux, "GET /wellbeing/organisation", SignedIn, s.organisationWellbeingPage)
+	s.handle(mux, "GET /wellbeing/people/{id}", SignedIn, s.personWellbeingPage)
 }
