@@ -83,9 +83,11 @@ func (db *DB) CheckInScores(ctx context.Context, orgID, userID string, since wel
 
 // TeamCheckInTotals sums, week by week from since on, the check-ins of the
 // people now in teamID: how many answered and the sum of their scores,
-// never who. Apply wellbeing.Figures before showing them.
-func (db *DB) TeamCheckInTotals(ctx context.Context, orgID, teamID string, since wellbeing.Week) ([]wellbeing.Total, error) {
-	out, err := db.checkInTotals(ctx, `JOIN users u ON u.id = c.user_id AND u.org_id = c.org_id AND u.team_id = $3`, orgID, since, teamID)
+// never who, and how many of the answers came from people who do not
+// share their trend with viewerID. Apply wellbeing.Figures before showing
+// them.
+func (db *DB) TeamCheckInTotals(ctx context.Context, orgID, viewerID, teamID string, since wellbeing.Week) ([]wellbeing.Total, error) {
+	out, err := db.checkInTotals(ctx, `JOIN users u ON u.id = c.user_id AND u.org_id = c.org_id AND u.team_id = $4`, orgID, viewerID, since, teamID)
 	if err != nil {
 		return nil, fmt.Errorf("team check-in totals: %w", err)
 	}
@@ -93,19 +95,26 @@ func (db *DB) TeamCheckInTotals(ctx context.Context, orgID, teamID string, since
 }
 
 // OrganisationCheckInTotals sums, week by week from since on, every
-// check-in in the organisation. Apply wellbeing.Figures before showing them.
-func (db *DB) OrganisationCheckInTotals(ctx context.Context, orgID string, since wellbeing.Week) ([]wellbeing.Total, error) {
-	out, err := db.checkInTotals(ctx, ``, orgID, since)
+// check-in in the organisation, with how many came from people who do not
+// share their trend with viewerID. Apply wellbeing.Figures before showing
+// them.
+func (db *DB) OrganisationCheckInTotals(ctx context.Context, orgID, viewerID string, since wellbeing.Week) ([]wellbeing.Total, error) {
+	out, err := db.checkInTotals(ctx, ``, orgID, viewerID, since)
 	if err != nil {
 		return nil, fmt.Errorf("organisation check-in totals: %w", err)
 	}
 	return out, nil
 }
 
-// checkInTotals sums the check-ins of c joined with join, which may use $3.
-func (db *DB) checkInTotals(ctx context.Context, join, orgID string, since wellbeing.Week, args ...any) ([]wellbeing.Total, error) {
-	rows, err := db.reads.QueryContext(ctx, `SELECT c.week, COUNT(*), SUM(c.score) FROM wellbeing_check_ins c `+join+`
-		WHERE c.org_id = $1 AND c.week >= $2 GROUP BY c.week ORDER BY c.week LIMIT 200`, append([]any{orgID, string(since)}, args...)...)
+// checkInTotals sums the check-ins of c joined with join, which may use
+// $4, counting as unseen those whose author does not share their trend
+// with viewerID.
+func (db *DB) checkInTotals(ctx context.Context, join, orgID, viewerID string, since wellbeing.Week, args ...any) ([]wellbeing.Total, error) {
+	rows, err := db.reads.QueryContext(ctx, `SELECT c.week, COUNT(*), SUM(c.score),
+			SUM(CASE WHEN EXISTS (SELECT 1 FROM supervision_links l JOIN wellbeing_sharing s ON s.user_id = l.practitioner_id AND s.org_id = l.org_id AND s.share_trend
+				WHERE l.org_id = c.org_id AND l.supervisor_id = $2 AND l.practitioner_id = c.user_id) THEN 0 ELSE 1 END)
+		FROM wellbeing_check_ins c `+join+`
+		WHERE c.org_id = $1 AND c.week >= $3 GROUP BY c.week ORDER BY c.week LIMIT 200`, append([]any{orgID, viewerID, string(since)}, args...)...)
 	if err != nil {
 		return nil, mapError(err)
 	}
@@ -113,7 +122,7 @@ func (db *DB) checkInTotals(ctx context.Context, join, orgID string, since wellb
 	var out []wellbeing.Total
 	for rows.Next() {
 		var t wellbeing.Total
-		if err := rows.Scan(&t.Week, &t.Answers, &t.Sum); err != nil {
+		if err := rows.Scan(&t.Week, &t.Answers, &t.Sum, &t.Unseen); err != nil {
 			return nil, mapError(err)
 		}
 		out = append(out, t)

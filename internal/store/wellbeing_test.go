@@ -107,17 +107,40 @@ func TestCheckInTotals(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		got, err := db.TeamCheckInTotals(ctx, a.id, team.ID, earlier)
-		want := []wellbeing.Total{{Week: earlier, Answers: 4, Sum: 8}, {Week: week, Answers: 5, Sum: 30}}
+		got, err := db.TeamCheckInTotals(ctx, a.id, a.super.ID, team.ID, earlier)
+		want := []wellbeing.Total{{Week: earlier, Answers: 4, Sum: 8, Unseen: 4}, {Week: week, Answers: 5, Sum: 30, Unseen: 5}}
 		if err != nil || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 			t.Errorf("TeamCheckInTotals = %+v, %v; want %+v", got, err, want)
 		}
-		got, err = db.OrganisationCheckInTotals(ctx, a.id, earlier)
-		want = []wellbeing.Total{{Week: earlier, Answers: 5, Sum: 18}, {Week: week, Answers: 6, Sum: 40}}
+		got, err = db.OrganisationCheckInTotals(ctx, a.id, a.admin.ID, earlier)
+		want = []wellbeing.Total{{Week: earlier, Answers: 5, Sum: 18, Unseen: 5}, {Week: week, Answers: 6, Sum: 40, Unseen: 6}}
 		if err != nil || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 			t.Errorf("OrganisationCheckInTotals = %+v, %v; want %+v", got, err, want)
 		}
-		if got, _ := db.TeamCheckInTotals(ctx, b.id, team.ID, earlier); len(got) != 0 {
+		// The supervisor sees four of the five trends: this week's one
+		// unseen answer would be the sum less those four, so it is hidden.
+		// Sharing with someone else, or supervising without sharing, does
+		// not count as seen.
+		for i, u := range people[:5] {
+			if err := db.LinkSupervisor(ctx, a.id, a.super.ID, u.ID); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.SetTrendSharing(ctx, a.id, u.ID, i < 4); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err = db.TeamCheckInTotals(ctx, a.id, a.super.ID, team.ID, earlier)
+		want = []wellbeing.Total{{Week: earlier, Answers: 4, Sum: 8, Unseen: 0}, {Week: week, Answers: 5, Sum: 30, Unseen: 1}}
+		if err != nil || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+			t.Errorf("TeamCheckInTotals with shared trends = %+v, %v; want %+v", got, err, want)
+		}
+		if f := wellbeing.Figures(got, []wellbeing.Week{week}); f[0].Shown {
+			t.Errorf("a week with one unseen answer is shown: %+v", f[0])
+		}
+		if got, err := db.TeamCheckInTotals(ctx, a.id, a.admin.ID, team.ID, earlier); err != nil || got[1].Unseen != 5 {
+			t.Errorf("another viewer's unseen answers = %+v, %v; want 5", got, err)
+		}
+		if got, _ := db.TeamCheckInTotals(ctx, b.id, b.super.ID, team.ID, earlier); len(got) != 0 {
 			t.Errorf("another organisation summed the team: %+v", got)
 		}
 	})

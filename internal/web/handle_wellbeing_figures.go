@@ -55,7 +55,7 @@ func (s *Server) teamWellbeingPage(w http.ResponseWriter, r *http.Request) error
 		}
 	}
 	weeks := wellbeing.LastWeeks(wellbeingWeeks, s.db.Now(), s.zone)
-	totals, err := s.db.TeamCheckInTotals(ctx, actor.OrgID, me.TeamID, weeks[0])
+	totals, err := s.db.TeamCheckInTotals(ctx, actor.OrgID, actor.UserID, me.TeamID, weeks[0])
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func (s *Server) organisationWellbeingPage(w http.ResponseWriter, r *http.Reques
 		return err
 	}
 	weeks := wellbeing.LastWeeks(wellbeingWeeks, s.db.Now(), s.zone)
-	totals, err := s.db.OrganisationCheckInTotals(r.Context(), actor.OrgID, weeks[0])
+	totals, err := s.db.OrganisationCheckInTotals(r.Context(), actor.OrgID, actor.UserID, weeks[0])
 	if err != nil {
 		return err
 	}

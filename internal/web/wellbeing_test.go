@@ -174,6 +174,7 @@ func TestWellbeingFiguresNeedFiveAnswers(t *testing.T) {
 	}
 	weeks := ukWeeks(t, env)
 	four, five, now := weeks[9], weeks[10], weeks[11]
+	var people []string
 	for i := range 5 {
 		u, err := env.DB.CreateUser(ctx, store.NewUser{OrgID: orgID, Email: "figures" + string(rune('a'+i)) + "@riverside-demo.example",
 			Name: "Figures Person " + string(rune('A'+i)), Role: access.Practitioner, PasswordHash: "h", TeamID: team.ID})
@@ -185,6 +186,7 @@ func TestWellbeingFiguresNeedFiveAnswers(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		people = append(people, u.ID)
 		save(five, 4+i) // 4, 5, 6, 7, 8: average 6.0
 		if i < 4 {
 			save(four, 9)
@@ -196,9 +198,9 @@ func TestWellbeingFiguresNeedFiveAnswers(t *testing.T) {
 	check.contains(sup.get("/wellbeing"), `href="/wellbeing/team"`)
 	page := sup.get("/wellbeing/team")
 	check.status(page, http.StatusOK)
-	check.contains(page, "Figures team", "average", "Fewer than 5 answers — not shown, so no one can be singled out")
+	check.contains(page, "Figures team", "average", "fewer than 5 people answered are not shown", "Not shown, so no one can be singled out")
 	hidden := tableRow(t, page.body, four.Label())
-	rowHas(t, page.body, four.Label(), "Fewer than 5 answers — not shown")
+	rowHas(t, page.body, four.Label(), "Not shown, so no one can be singled out")
 	if strings.Contains(hidden, ">4<") || strings.Contains(hidden, "9.0") {
 		t.Errorf("the week with 4 answers shows figures: %s", hidden)
 	}
@@ -206,6 +208,17 @@ func TestWellbeingFiguresNeedFiveAnswers(t *testing.T) {
 	if strings.Contains(page.body, "Figures Person") {
 		t.Error("the team's figures name a person")
 	}
+	// Once four of the five share their trends with this supervisor, the
+	// week's sum less their four scores would be the fifth person's: hidden.
+	for i, id := range people {
+		if err := env.DB.LinkSupervisor(ctx, orgID, supID, id); err != nil {
+			t.Fatal(err)
+		}
+		if err := env.DB.SetTrendSharing(ctx, orgID, id, i < 4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rowHas(t, sup.get("/wellbeing/team").body, five.Label(), "Not shown, so no one can be singled out")
 
 	// The organisation's figures, for administrators: this week has 4
 	// answers, so it is hidden; a fifth shows it.
@@ -214,7 +227,7 @@ func TestWellbeingFiguresNeedFiveAnswers(t *testing.T) {
 	check.contains(admin.get("/wellbeing"), `href="/wellbeing/organisation"`)
 	org := admin.get("/wellbeing/organisation")
 	check.status(org, http.StatusOK)
-	rowHas(t, org.body, now.Label(), "Fewer than 5 answers — not shown")
+	rowHas(t, org.body, now.Label(), "Not shown, so no one can be singled out")
 	if err := env.DB.SaveCheckIn(ctx, orgID, mustUser(t, env, access.Practitioner), wellbeing.CheckIn{Week: now, Score: 6, AnsweredAt: env.Clock.Now()}); err != nil {
 		t.Fatal(err)
 	}

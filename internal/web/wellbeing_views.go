@@ -118,7 +118,7 @@ func newFiguresView(id, title string, figures []wellbeing.Figure) figuresView {
 		v.Rows = append(v.Rows, row)
 		data = append(data, d)
 	}
-	desc := fmt.Sprintf("The average score out of 10 for each of the last %d weeks, shown for the %d weeks in which at least %d people answered. The table below gives every week.",
+	desc := fmt.Sprintf("The average score out of 10 for each of the last %d weeks, shown for the %d weeks in which at least %d people answered and no one could be singled out. The table below gives every week.",
 		len(figures), shown, wellbeing.MinAnswers)
 	v.Chart = newNarrowBarChart(id, title, desc, data, wellbeing.MaxScore*10)
 	return v

@@ -11,6 +11,11 @@ type Total struct {
 	Week    Week
 	Answers int
 	Sum     int
+	// Unseen counts the answers from people whose own trend the viewer
+	// cannot see. A supervisor sees the trends shared with them, so if all
+	// but one answer came from those, the sum would give the last person's
+	// score away.
+	Unseen int
 }
 
 // Figure is one week of a group's figures as they may be shown. When
@@ -27,6 +32,11 @@ type Figure struct {
 // Shown reports whether a week with this many answers may be shown.
 func Shown(answers int) bool { return answers >= MinAnswers }
 
+// ShownTo reports whether a week's total may be shown to its viewer: it
+// needs MinAnswers answers, and never exactly one answer the viewer cannot
+// already see (which the sum would give away).
+func ShownTo(t Total) bool { return Shown(t.Answers) && t.Unseen != 1 }
+
 // Average is the mean of a week's scores to one decimal place, rounded
 // half up.
 func Average(t Total) float64 {
@@ -38,8 +48,9 @@ func Average(t Total) float64 {
 }
 
 // Figures lays totals out over weeks (oldest first), applying the rule:
-// a week with fewer than MinAnswers answers is hidden, count and all.
-// Totals for other weeks are left out.
+// a week with fewer than MinAnswers answers, or with exactly one answer
+// the viewer cannot already see, is hidden, count and all. Totals for
+// other weeks are left out.
 func Figures(totals []Total, weeks []Week) []Figure {
 	byWeek := make(map[Week]Total, len(totals))
 	for _, t := range totals {
@@ -49,7 +60,7 @@ func Figures(totals []Total, weeks []Week) []Figure {
 	for i, w := range weeks {
 		out[i] = Figure{Week: w}
 		t, ok := byWeek[w]
-		if !ok || !Shown(t.Answers) {
+		if !ok || !ShownTo(t) {
 			continue
 		}
 		out[i].Shown, out[i].Answers, out[i].Average = true, t.Answers, Average(t)

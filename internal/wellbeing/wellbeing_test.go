@@ -72,11 +72,11 @@ func TestFiguresHideSmallWeeks(t *testing.T) {
 	}
 	weeks := []Week{"2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30"}
 	totals := []Total{
-		{Week: "2026-03-02", Answers: 4, Sum: 30}, // exactly 4: hidden
-		{Week: "2026-03-09", Answers: 5, Sum: 32}, // exactly 5: shown
-		{Week: "2026-03-16", Answers: 1, Sum: 2},  // one person: hidden
-		{Week: "2026-03-23", Answers: 8, Sum: 51}, // shown
-		{Week: "2026-02-23", Answers: 9, Sum: 60}, // outside the weeks asked for
+		{Week: "2026-03-02", Answers: 4, Sum: 30, Unseen: 4}, // exactly 4: hidden
+		{Week: "2026-03-09", Answers: 5, Sum: 32, Unseen: 5}, // exactly 5: shown
+		{Week: "2026-03-16", Answers: 1, Sum: 2, Unseen: 1},  // one person: hidden
+		{Week: "2026-03-23", Answers: 8, Sum: 51, Unseen: 8}, // shown
+		{Week: "2026-02-23", Answers: 9, Sum: 60, Unseen: 9}, // outside the weeks asked for
 	}
 	got := Figures(totals, weeks)
 	want := []Figure{
@@ -92,6 +92,26 @@ func TestFiguresHideSmallWeeks(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("week %s: %+v; want %+v", weeks[i], got[i], want[i])
+		}
+	}
+}
+
+// TestShownToHidesOneUnseenAnswer: a viewer who can see some people's own
+// trends must not be shown a week in which all but one answer are theirs,
+// since the sum less what they can see is the last person's score.
+func TestShownToHidesOneUnseenAnswer(t *testing.T) {
+	for _, c := range []struct {
+		t    Total
+		want bool
+	}{
+		{Total{Answers: 5, Unseen: 5}, true},
+		{Total{Answers: 5, Unseen: 2}, true},
+		{Total{Answers: 5, Unseen: 1}, false},
+		{Total{Answers: 5, Unseen: 0}, true}, // the viewer already sees every score
+		{Total{Answers: 4, Unseen: 4}, false},
+	} {
+		if got := ShownTo(c.t); got != c.want {
+			t.Errorf("ShownTo(%+v) = %v; want %v", c.t, got, c.want)
 		}
 	}
 }

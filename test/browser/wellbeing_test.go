@@ -71,7 +71,7 @@ func TestWellbeing(t *testing.T) {
 	s.checkA11y(t, "the supervisor's wellbeing page")
 	wantStatus(t, "the team's figures", s.click(t, `#main-content a[href="/wellbeing/team"]`), 200)
 	s.checkA11y(t, "the team's figures")
-	if got := s.text(t, "#main-content"); !strings.Contains(got, "Fewer than 5 answers") || !strings.Contains(got, "North locality") {
+	if got := s.text(t, "#main-content"); !strings.Contains(got, "Not shown, so no one can be singled out") || !strings.Contains(got, "North locality") {
 		t.Errorf("the team's figures: %q", got)
 	}
 	wantStatus(t, "the supervisor's wellbeing page again", s.open(t, "/wellbeing"), 200)
