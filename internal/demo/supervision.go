@@ -35,13 +35,14 @@ func addSupervision(ctx context.Context, db *store.DB, orgID string, made map[ac
 		d = d.AddDate(0, 0, (int(time.Tuesday)-int(d.Weekday())-7)%7)
 		return time.Date(d.Year(), d.Month(), d.Day(), 10, 0, 0, 0, zone)
 	}
-	for i, r := range demoReflections {
+	agenda, directions := demoAgenda(), demoDirections()
+	for i, r := range demoReflections() {
 		held := at(26 - 4*i)
 		ses, err := db.PlanSupervision(ctx, orgID, supervision.Session{SupervisorID: sup, PractitionerID: prac, PlannedFor: held, CreatedBy: sup})
 		if err != nil {
 			return fmt.Errorf("demo: supervision: %w", err)
 		}
-		note, err := db.AddAgendaNote(ctx, orgID, supervision.AgendaNote{PractitionerID: prac, Text: demoAgenda[i%len(demoAgenda)],
+		note, err := db.AddAgendaNote(ctx, orgID, supervision.AgendaNote{PractitionerID: prac, Text: agenda[i%len(agenda)],
 			AddedBy: prac, AddedAt: held.AddDate(0, 0, -6)})
 		if err != nil {
 			return fmt.Errorf("demo: agenda: %w", err)
@@ -56,7 +57,7 @@ func addSupervision(ctx context.Context, db *store.DB, orgID string, made map[ac
 		if len(mine) == 0 {
 			continue
 		}
-		d := demoDirections[i%len(demoDirections)]
+		d := directions[i%len(directions)]
 		d.SessionID, d.FamilyID, d.RecordedBy, d.RecordedAt = ses.ID, mine[i%len(mine)], sup, held.Add(60*time.Minute)
 		if d.Action != "" {
 			d.OwnerID, d.DueOn = prac, held.AddDate(0, 0, 14).Format("2006-01-02")
@@ -85,48 +86,54 @@ func addSupervision(ctx context.Context, db *store.DB, orgID string, made map[ac
 	return nil
 }
 
-// demoReflections are the demo practitioner's reflective notes, oldest
+// demoReflections returns the demo practitioner's reflective notes, oldest
 // first: a hard spring, a visit that went wrong, and things steadying.
-var demoReflections = []supervision.Reflection{
-	{Noticed: "I rushed the visits this month. I was watching the clock more than listening.",
-		Triggers: "Being kept on the doorstep again. I felt shut out and a bit foolish.",
-		HowIAm:   "Tired. Sleeping badly in the week of the review.", WhatHelped: "Talking it through here, and a walk at lunch."},
-	{Noticed: "My voice got louder when Dad raised his. I only saw it afterwards.",
-		Triggers: "Shouting in a small kitchen, with the children in the next room.",
-		HowIAm:   "Shaken for a day, then better.", WhatHelped: "Naming it. Planning to sit down first next time and to keep my voice low."},
-	{Noticed: "I caught myself about to put a label on the family in a note, and wrote down what happened instead.",
-		Triggers: "Reading old records that were harsh about the family.",
-		HowIAm:   "Steadier.", WhatHelped: "Going back to what I saw and heard, not what others wrote."},
-	{Noticed: "I stayed calm during a hard phone call and did not argue back.",
-		Triggers: "Being told I was the reason things had got worse.",
-		HowIAm:   "Quite well. The joint visits help me feel less alone.", WhatHelped: "Delaying my reply until the next day, as we practised."},
-	{Noticed: "I am carrying the worry about one child home with me at weekends.",
-		Triggers: "The week the school rang twice.",
-		HowIAm:   "A bit stretched.", WhatHelped: "Writing down the plan, so I could put it down on Friday."},
-	{Noticed: "I felt proud of Mum for reading out the announcement, and I said so.",
-		Triggers: "None this month that I noticed.",
-		HowIAm:   "Well.", WhatHelped: "Time with the team on Wednesday."},
-	{Noticed: "I was slower to take on a new family, and I said so rather than just saying yes.",
-		Triggers: "Being asked for more when the caseload is full.",
-		HowIAm:   "Honest about my limits, and all right.", WhatHelped: "Agreeing which work waits."},
+func demoReflections() []supervision.Reflection {
+	return []supervision.Reflection{
+		{Noticed: "I rushed the visits this month. I was watching the clock more than listening.",
+			Triggers: "Being kept on the doorstep again. I felt shut out and a bit foolish.",
+			HowIAm:   "Tired. Sleeping badly in the week of the review.", WhatHelped: "Talking it through here, and a walk at lunch."},
+		{Noticed: "My voice got louder when Dad raised his. I only saw it afterwards.",
+			Triggers: "Shouting in a small kitchen, with the children in the next room.",
+			HowIAm:   "Shaken for a day, then better.", WhatHelped: "Naming it. Planning to sit down first next time and to keep my voice low."},
+		{Noticed: "I caught myself about to put a label on the family in a note, and wrote down what happened instead.",
+			Triggers: "Reading old records that were harsh about the family.",
+			HowIAm:   "Steadier.", WhatHelped: "Going back to what I saw and heard, not what others wrote."},
+		{Noticed: "I stayed calm during a hard phone call and did not argue back.",
+			Triggers: "Being told I was the reason things had got worse.",
+			HowIAm:   "Quite well. The joint visits help me feel less alone.", WhatHelped: "Delaying my reply until the next day, as we practised."},
+		{Noticed: "I am carrying the worry about one child home with me at weekends.",
+			Triggers: "The week the school rang twice.",
+			HowIAm:   "A bit stretched.", WhatHelped: "Writing down the plan, so I could put it down on Friday."},
+		{Noticed: "I felt proud of Mum for reading out the announcement, and I said so.",
+			Triggers: "None this month that I noticed.",
+			HowIAm:   "Well.", WhatHelped: "Time with the team on Wednesday."},
+		{Noticed: "I was slower to take on a new family, and I said so rather than just saying yes.",
+			Triggers: "Being asked for more when the caseload is full.",
+			HowIAm:   "Honest about my limits, and all right.", WhatHelped: "Agreeing which work waits."},
+	}
 }
 
-// demoAgenda are what the practitioner added to each session's agenda.
-var demoAgenda = []string{
-	"Doorstep visits that do not get past the door",
-	"A visit where voices were raised, and how I responded",
-	"Old records and the words they use",
-	"Keeping steady on the phone when I am blamed",
-	"Taking worry home at weekends",
-	"What went well this month",
-	"My caseload and what can wait",
+// demoAgenda returns what the practitioner added to each session's agenda.
+func demoAgenda() []string {
+	return []string{
+		"Doorstep visits that do not get past the door",
+		"A visit where voices were raised, and how I responded",
+		"Old records and the words they use",
+		"Keeping steady on the phone when I am blamed",
+		"Taking worry home at weekends",
+		"What went well this month",
+		"My caseload and what can wait",
+	}
 }
 
-// demoDirections are case direction from those sessions.
-var demoDirections = []supervision.Direction{
-	{Decision: "Keep visiting weekly. Offer visits after school, when the family said it is easier.", Action: "Agree new visit times with the family"},
-	{Decision: "Ask the school nurse to join the next visit, so the children are seen by someone they already know.", Action: "Ring the school nurse"},
-	{Decision: "Hold off the strategy discussion for now: the children have been seen twice this month and say things are calmer."},
-	{Decision: "Go on with joint visits until the review.", Action: "Book the joint visits with the duty worker"},
-	{Decision: "Offer Mum a place in the Thursday NVR group, and ask who could come to the supporters' session.", Action: "Send the group leaflet"},
+// demoDirections returns case direction from those sessions.
+func demoDirections() []supervision.Direction {
+	return []supervision.Direction{
+		{Decision: "Keep visiting weekly. Offer visits after school, when the family said it is easier.", Action: "Agree new visit times with the family"},
+		{Decision: "Ask the school nurse to join the next visit, so the children are seen by someone they already know.", Action: "Ring the school nurse"},
+		{Decision: "Hold off the strategy discussion for now: the children have been seen twice this month and say things are calmer."},
+		{Decision: "Go on with joint visits until the review.", Action: "Book the joint visits with the duty worker"},
+		{Decision: "Offer Mum a place in the Thursday NVR group, and ask who could come to the supporters' session.", Action: "Send the group leaflet"},
+	}
 }

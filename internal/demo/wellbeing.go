@@ -30,15 +30,17 @@ const wellbeingHistory = 12
 
 // northAway gives, by week (oldest first), which of North's six
 // practitioners did not answer: none, mostly.
-var northAway = map[int][]int{2: {4, 5}, 5: {5}, 8: {1, 3}}
+func northAway() map[int][]int { return map[int][]int{2: {4, 5}, 5: {5}, 8: {1, 3}} }
 
 // wellbeingDip lowers everyone's score in the hard spell, weeks 5 to 8.
-var wellbeingDip = map[int]int{5: 2, 6: 3, 7: 3, 8: 1}
+func wellbeingDip() map[int]int { return map[int]int{5: 2, 6: 3, 7: 3, 8: 1} }
 
-// wellbeingNotes are the first practitioner's private notes, by week.
-var wellbeingNotes = map[int]string{
-	6: "Two hard visits in a row. Talked them through in supervision, which helped.",
-	9: "Took the Friday afternoon off. Feeling more like myself.",
+// wellbeingNotes returns the first practitioner's private notes, by week.
+func wellbeingNotes() map[int]string {
+	return map[int]string{
+		6: "Two hard visits in a row. Talked them through in supervision, which helped.",
+		9: "Took the Friday afternoon off. Feeling more like myself.",
+	}
 }
 
 // addWellbeing adds the joiners and the check-ins, and counts the joiners
@@ -90,10 +92,10 @@ func addWellbeing(ctx context.Context, db *store.DB, hasher Hasher, rng *rand.Ra
 			if p < len(team) && away(i, p) {
 				continue
 			}
-			score := min(max(usual-wellbeingDip[i]+rng.IntN(3)-1, wellbeing.MinScore), wellbeing.MaxScore)
+			score := min(max(usual-wellbeingDip()[i]+rng.IntN(3)-1, wellbeing.MinScore), wellbeing.MaxScore)
 			c := wellbeing.CheckIn{Week: w, Score: score, AnsweredAt: answeredIn(w, rng, zone)}
 			if p == 0 {
-				c.Note = wellbeingNotes[i]
+				c.Note = wellbeingNotes()[i]
 			}
 			if err := db.SaveCheckIn(ctx, orgID, userID, c); err != nil {
 				return fmt.Errorf("demo: check-in: %w", err)
@@ -114,7 +116,7 @@ func addWellbeing(ctx context.Context, db *store.DB, hasher Hasher, rng *rand.Ra
 }
 
 // away reports whether North's practitioner p did not answer in week i.
-func away(i, p int) bool { return slices.Contains(northAway[i], p) }
+func away(i, p int) bool { return slices.Contains(northAway()[i], p) }
 
 // answeredIn is a working time in week w: Monday to Friday, 9am to 5pm.
 func answeredIn(w wellbeing.Week, rng *rand.Rand, zone *time.Location) time.Time {

@@ -21,6 +21,10 @@ type AuditFilter struct {
 	ActorIn      []string
 	ResourceType string
 	ResourceID   string
+	// ExcludeTypes leaves out events about these kinds of resource: what
+	// people keep about themselves (wellbeing, reflective notes), which a
+	// supervisor's view of their team must not show.
+	ExcludeTypes []string
 	Action       audit.Action
 	From         time.Time // inclusive
 	To           time.Time // exclusive
@@ -61,6 +65,11 @@ func (db *DB) ListAudit(ctx context.Context, orgID string, f AuditFilter, limit,
 	}
 	if f.ResourceType != "" {
 		add("resource_type = $%d", f.ResourceType)
+	}
+	if len(f.ExcludeTypes) > 0 {
+		var list string
+		list, args = inList(args, f.ExcludeTypes)
+		where = append(where, "resource_type NOT IN ("+list+")")
 	}
 	if f.ResourceID != "" {
 		add("resource_id = $%d", f.ResourceID)

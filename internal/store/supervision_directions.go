@@ -42,7 +42,7 @@ func (db *DB) RecordDirection(ctx context.Context, orgID string, d supervision.D
 			return fmt.Errorf("owner %s is not in the session: %w", d.OwnerID, ErrNotFound)
 		}
 		if d.OwnerID != "" {
-			if err := tx.QueryRowContext(ctx, `SELECT name FROM users WHERE id = $1`, d.OwnerID).Scan(&d.OwnerName); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT name FROM users WHERE id = $1 AND org_id = $2`, d.OwnerID, orgID).Scan(&d.OwnerName); err != nil {
 				return mapError(err)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
@@ -43,8 +44,9 @@ func (db *DB) SaveSupervisionSettings(ctx context.Context, orgID, byUser string,
 
 // SupervisionRecords works out each practitioner's supervision record at
 // the store's clock: all the organisation's active practitioners for an
-// administrator, or those a supervisor supervises. It reads the sessions
-// held in the window and the next one planned, in two statements.
+// administrator, or those a supervisor supervises (disabled accounts left
+// out). It reads the sessions held in the window and the next one planned
+// from now on, in two statements.
 func (db *DB) SupervisionRecords(ctx context.Context, actor access.Actor, every int) ([]supervision.Record, error) {
 	var people []access.User
 	var err error
@@ -53,8 +55,13 @@ func (db *DB) SupervisionRecords(ctx context.Context, actor access.Actor, every 
 	} else {
 		people, err = db.UsersWithRole(ctx, actor.OrgID, access.Practitioner)
 	}
-	if err != nil || len(people) == 0 {
+	if err != nil {
 		return nil, err
+	}
+	// Only active practitioners are expected to be supervised.
+	people = slices.DeleteFunc(people, func(u access.User) bool { return !u.Active() })
+	if len(people) == 0 {
+		return nil, nil
 	}
 	now := db.Now()
 	ids := make([]string, len(people))
@@ -80,6 +87,8 @@ func (db *DB) SupervisionRecords(ctx context.Context, actor access.Actor, every 
 		switch {
 		case !h.Time.IsZero():
 			held[id] = append(held[id], h.Time.UTC())
+		case planned.Before(now):
+			// Planned for a time gone by and not recorded as held: not next.
 		case next[id].IsZero() || planned.Before(next[id]):
 			next[id] = planned.UTC()
 		}

@@ -76,16 +76,26 @@ func (db *DB) SupervisionSession(ctx context.Context, orgID, id string) (supervi
 }
 
 // SupervisionRelationship works out how actor stands to a session: Own
-// for its two people, None for anyone else in the organisation. A session
-// of another organisation, or none, is ErrNotFound.
+// for its practitioner, and for its supervisor while they still supervise
+// the practitioner or once the session is held (they were in it); None for
+// anyone else in the organisation. A supervisor who no longer supervises
+// the practitioner cannot reach a session still to come, with its agenda
+// drawn from the practitioner's caseload. A session of another
+// organisation, or none, is ErrNotFound.
 func (db *DB) SupervisionRelationship(ctx context.Context, actor access.Actor, id string) (access.Relationship, error) {
 	var supervisor, practitioner string
-	err := db.reads.QueryRowContext(ctx, `SELECT supervisor_id, practitioner_id FROM supervision_sessions WHERE id = $1 AND org_id = $2`,
-		id, actor.OrgID).Scan(&supervisor, &practitioner)
+	var held sqlTime
+	var linked int
+	err := db.reads.QueryRowContext(ctx, `SELECT s.supervisor_id, s.practitioner_id, s.held_at,
+			(SELECT COUNT(*) FROM supervision_links l WHERE l.org_id = s.org_id AND l.supervisor_id = s.supervisor_id AND l.practitioner_id = s.practitioner_id)
+		FROM supervision_sessions s WHERE s.id = $1 AND s.org_id = $2`, id, actor.OrgID).Scan(&supervisor, &practitioner, &held, &linked)
 	if err != nil {
 		return access.None, fmt.Errorf("supervision relationship: %w", mapError(err))
 	}
-	if actor.UserID == supervisor || actor.UserID == practitioner {
+	switch {
+	case actor.UserID == practitioner:
+		return access.Own, nil
+	case actor.UserID == supervisor && (linked > 0 || !held.Time.IsZero()):
 		return access.Own, nil
 	}
 	return access.None, nil

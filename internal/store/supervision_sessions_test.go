@@ -146,6 +146,22 @@ func TestSupervisionSessions(t *testing.T) {
 			t.Errorf("held = %+v, %v", held, err)
 		}
 
+		// A supervisor who no longer supervises the practitioner keeps the
+		// sessions they held, but not the one to come.
+		if err := db.UnlinkSupervisor(ctx, a.id, a.super.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		supervisor := access.Actor{UserID: a.super.ID, OrgID: a.id}
+		if rel, err := db.SupervisionRelationship(ctx, supervisor, next.ID); err != nil || rel != access.None {
+			t.Errorf("an unlinked supervisor's planned session = %s, %v; want none", rel, err)
+		}
+		if rel, err := db.SupervisionRelationship(ctx, supervisor, ses.ID); err != nil || rel != access.Own {
+			t.Errorf("an unlinked supervisor's held session = %s, %v; want own", rel, err)
+		}
+		if rel, err := db.SupervisionRelationship(ctx, access.Actor{UserID: a.prac.ID, OrgID: a.id}, next.ID); err != nil || rel != access.Own {
+			t.Errorf("the practitioner's planned session after the unlinking = %s, %v; want own", rel, err)
+		}
+
 		// A legal export reads every session's notes and is recorded first.
 		e, out, err := db.ExportReflections(ctx, a.id, supervision.LegalExport{PractitionerID: a.prac.ID, ExportedBy: a.admin.ID, Reason: "Court order C1/2026 for the family court"})
 		if err != nil || e.Sessions != 1 || len(out) != 1 || out[0].Reflection.Noticed != "Tense after the visit" {

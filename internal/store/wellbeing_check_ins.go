@@ -27,10 +27,11 @@ func (db *DB) SaveCheckIn(ctx context.Context, orgID, userID string, c wellbeing
 		return fmt.Errorf("save check-in: score %d is outside 0 to 10", c.Score)
 	}
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, `INSERT INTO wellbeing_check_ins (org_id, user_id, week, score, note, answered_at)
-			SELECT u.org_id, u.id, $1, $2, $3, $4 FROM users u
+		return execOne(ctx, tx, `INSERT INTO wellbeing_check_ins (org_id, user_id, week, score, note, answered_at, team_id)
+			SELECT u.org_id, u.id, $1, $2, $3, $4, u.team_id FROM users u
 			WHERE u.id = $5 AND u.org_id = $6 AND u.role = $7 AND u.disabled_at IS NULL
-			ON CONFLICT (org_id, user_id, week) DO UPDATE SET score = excluded.score, note = excluded.note, answered_at = excluded.answered_at`,
+			ON CONFLICT (org_id, user_id, week) DO UPDATE SET score = excluded.score, note = excluded.note, answered_at = excluded.answered_at,
+				team_id = excluded.team_id`,
 			string(c.Week), c.Score, strings.TrimSpace(c.Note), c.AnsweredAt.UTC().Truncate(time.Microsecond), userID, orgID, string(access.Practitioner))
 	})
 	if err != nil {
@@ -81,13 +82,12 @@ func (db *DB) CheckInScores(ctx context.Context, orgID, userID string, since wel
 	return out, mapError(rows.Err())
 }
 
-// TeamCheckInTotals sums, week by week from since on, the check-ins of the
-// people now in teamID: how many answered and the sum of their scores,
-// never who, and how many of the answers came from people who do not
-// share their trend with viewerID. Apply wellbeing.Figures before showing
-// them.
-func (db *DB) TeamCheckInTotals(ctx context.Context, orgID, viewerID, teamID string, since wellbeing.Week) ([]wellbeing.Total, error) {
-	out, err := db.checkInTotals(ctx, `JOIN users u ON u.id = c.user_id AND u.org_id = c.org_id AND u.team_id = $4`, orgID, viewerID, since, teamID)
+// TeamCheckInTotals sums, week by week from since on, the check-ins given
+// while in teamID: how many answered and the sum of their scores, never
+// who, and how many came from people who have never shared their trend.
+// Apply wellbeing.Figures before showing them.
+func (db *DB) TeamCheckInTotals(ctx context.Context, orgID, teamID string, since wellbeing.Week) ([]wellbeing.Total, error) {
+	out, err := db.checkInTotals(ctx, `AND c.team_id = $3`, orgID, since, teamID)
 	if err != nil {
 		return nil, fmt.Errorf("team check-in totals: %w", err)
 	}
@@ -95,26 +95,25 @@ func (db *DB) TeamCheckInTotals(ctx context.Context, orgID, viewerID, teamID str
 }
 
 // OrganisationCheckInTotals sums, week by week from since on, every
-// check-in in the organisation, with how many came from people who do not
-// share their trend with viewerID. Apply wellbeing.Figures before showing
-// them.
-func (db *DB) OrganisationCheckInTotals(ctx context.Context, orgID, viewerID string, since wellbeing.Week) ([]wellbeing.Total, error) {
-	out, err := db.checkInTotals(ctx, ``, orgID, viewerID, since)
+// check-in in the organisation, with how many came from people who have
+// never shared their trend. Apply wellbeing.Figures before showing them.
+func (db *DB) OrganisationCheckInTotals(ctx context.Context, orgID string, since wellbeing.Week) ([]wellbeing.Total, error) {
+	out, err := db.checkInTotals(ctx, ``, orgID, since)
 	if err != nil {
 		return nil, fmt.Errorf("organisation check-in totals: %w", err)
 	}
 	return out, nil
 }
 
-// checkInTotals sums the check-ins of c joined with join, which may use
-// $4, counting as unseen those whose author does not share their trend
-// with viewerID.
-func (db *DB) checkInTotals(ctx context.Context, join, orgID, viewerID string, since wellbeing.Week, args ...any) ([]wellbeing.Total, error) {
+// checkInTotals sums the check-ins of c that also meet and, which may use
+// $3. An answer counts as unseen unless its author has ever shared their
+// trend: a supervisor who saw it may remember it, whoever supervises them
+// now, so the rule errs towards hiding.
+func (db *DB) checkInTotals(ctx context.Context, and, orgID string, since wellbeing.Week, args ...any) ([]wellbeing.Total, error) {
 	rows, err := db.reads.QueryContext(ctx, `SELECT c.week, COUNT(*), SUM(c.score),
-			SUM(CASE WHEN EXISTS (SELECT 1 FROM supervision_links l JOIN wellbeing_sharing s ON s.user_id = l.practitioner_id AND s.org_id = l.org_id AND s.share_trend
-				WHERE l.org_id = c.org_id AND l.supervisor_id = $2 AND l.practitioner_id = c.user_id) THEN 0 ELSE 1 END)
-		FROM wellbeing_check_ins c `+join+`
-		WHERE c.org_id = $1 AND c.week >= $3 GROUP BY c.week ORDER BY c.week LIMIT 200`, append([]any{orgID, viewerID, string(since)}, args...)...)
+			SUM(CASE WHEN EXISTS (SELECT 1 FROM wellbeing_sharing s WHERE s.org_id = c.org_id AND s.user_id = c.user_id AND s.ever_shared) THEN 0 ELSE 1 END)
+		FROM wellbeing_check_ins c
+		WHERE c.org_id = $1 AND c.week >= $2 `+and+` GROUP BY c.week ORDER BY c.week LIMIT 200`, append([]any{orgID, string(since)}, args...)...)
 	if err != nil {
 		return nil, mapError(err)
 	}

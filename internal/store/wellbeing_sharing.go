@@ -13,13 +13,14 @@ import (
 // supervisors (migration 00027). Not shared unless they say so.
 
 // SetTrendSharing records whether practitionerID shares their trend
-// (scores only) with their supervisors. They must be an active
+// (scores only) with their supervisors, and remembers that they ever did. They must be an active
 // practitioner of orgID, or it is ErrNotFound.
 func (db *DB) SetTrendSharing(ctx context.Context, orgID, practitionerID string, share bool) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, `INSERT INTO wellbeing_sharing (org_id, user_id, share_trend, updated_at)
-			SELECT u.org_id, u.id, $1, $2 FROM users u WHERE u.id = $3 AND u.org_id = $4 AND u.role = $5 AND u.disabled_at IS NULL
-			ON CONFLICT (org_id, user_id) DO UPDATE SET share_trend = excluded.share_trend, updated_at = excluded.updated_at`,
+		return execOne(ctx, tx, `INSERT INTO wellbeing_sharing (org_id, user_id, share_trend, ever_shared, updated_at)
+			SELECT u.org_id, u.id, $1, $1, $2 FROM users u WHERE u.id = $3 AND u.org_id = $4 AND u.role = $5 AND u.disabled_at IS NULL
+			ON CONFLICT (org_id, user_id) DO UPDATE SET share_trend = excluded.share_trend,
+				ever_shared = (wellbeing_sharing.ever_shared OR excluded.share_trend), updated_at = excluded.updated_at`,
 			share, db.Now(), practitionerID, orgID, string(access.Practitioner))
 	})
 	if err != nil {

@@ -107,20 +107,18 @@ func TestCheckInTotals(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		got, err := db.TeamCheckInTotals(ctx, a.id, a.super.ID, team.ID, earlier)
+		got, err := db.TeamCheckInTotals(ctx, a.id, team.ID, earlier)
 		want := []wellbeing.Total{{Week: earlier, Answers: 4, Sum: 8, Unseen: 4}, {Week: week, Answers: 5, Sum: 30, Unseen: 5}}
 		if err != nil || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 			t.Errorf("TeamCheckInTotals = %+v, %v; want %+v", got, err, want)
 		}
-		got, err = db.OrganisationCheckInTotals(ctx, a.id, a.admin.ID, earlier)
+		got, err = db.OrganisationCheckInTotals(ctx, a.id, earlier)
 		want = []wellbeing.Total{{Week: earlier, Answers: 5, Sum: 18, Unseen: 5}, {Week: week, Answers: 6, Sum: 40, Unseen: 6}}
 		if err != nil || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 			t.Errorf("OrganisationCheckInTotals = %+v, %v; want %+v", got, err, want)
 		}
-		// The supervisor sees four of the five trends: this week's one
-		// unseen answer would be the sum less those four, so it is hidden.
-		// Sharing with someone else, or supervising without sharing, does
-		// not count as seen.
+		// Four of the five share their trends: this week's one unseen
+		// answer would be the sum less those four, so it is hidden.
 		for i, u := range people[:5] {
 			if err := db.LinkSupervisor(ctx, a.id, a.super.ID, u.ID); err != nil {
 				t.Fatal(err)
@@ -129,7 +127,7 @@ func TestCheckInTotals(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		got, err = db.TeamCheckInTotals(ctx, a.id, a.super.ID, team.ID, earlier)
+		got, err = db.TeamCheckInTotals(ctx, a.id, team.ID, earlier)
 		want = []wellbeing.Total{{Week: earlier, Answers: 4, Sum: 8, Unseen: 0}, {Week: week, Answers: 5, Sum: 30, Unseen: 1}}
 		if err != nil || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 			t.Errorf("TeamCheckInTotals with shared trends = %+v, %v; want %+v", got, err, want)
@@ -137,10 +135,23 @@ func TestCheckInTotals(t *testing.T) {
 		if f := wellbeing.Figures(got, []wellbeing.Week{week}); f[0].Shown {
 			t.Errorf("a week with one unseen answer is shown: %+v", f[0])
 		}
-		if got, err := db.TeamCheckInTotals(ctx, a.id, a.admin.ID, team.ID, earlier); err != nil || got[1].Unseen != 5 {
-			t.Errorf("another viewer's unseen answers = %+v, %v; want 5", got, err)
+		// Stopping sharing does not make an answer unseen again (a
+		// supervisor may remember it), and moving someone to another team
+		// leaves the weeks they answered in their old team there.
+		if err := db.SetTrendSharing(ctx, a.id, people[0].ID, false); err != nil {
+			t.Fatal(err)
 		}
-		if got, _ := db.TeamCheckInTotals(ctx, b.id, b.super.ID, team.ID, earlier); len(got) != 0 {
+		other, err := db.CreateTeam(ctx, a.id, "South")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetUserTeam(ctx, a.id, people[1].ID, other.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.TeamCheckInTotals(ctx, a.id, team.ID, earlier); err != nil || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+			t.Errorf("TeamCheckInTotals after a change of mind and a move = %+v, %v; want %+v", got, err, want)
+		}
+		if got, _ := db.TeamCheckInTotals(ctx, b.id, team.ID, earlier); len(got) != 0 {
 			t.Errorf("another organisation summed the team: %+v", got)
 		}
 	})

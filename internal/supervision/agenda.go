@@ -67,8 +67,9 @@ type Gathered struct {
 // and visits), safety steps a worker asked for while they stand, recent
 // alerts on the record, a parent's journal alerts waiting, and no child
 // seen for notSeenWeeks weeks or more (or never, on record). Families with
-// nothing to raise are left out; the rest keep the caseload's order.
-func Gather(facts []FamilyFacts, today time.Time, notSeenWeeks int) []Gathered {
+// nothing to raise are left out; the rest keep the caseload's order. Dates
+// of alerts are written in loc (UK time on pages); due dates are dates.
+func Gather(facts []FamilyFacts, today time.Time, notSeenWeeks int, loc *time.Location) []Gathered {
 	var out []Gathered
 	for _, f := range facts {
 		var reasons []string
@@ -85,7 +86,7 @@ func Gather(facts []FamilyFacts, today time.Time, notSeenWeeks int) []Gathered {
 			reasons = append(reasons, "A worker feels at risk: "+strings.Join(f.Signals.SafetySteps, ", "))
 		}
 		for _, a := range f.Signals.Alerts(today) {
-			reasons = append(reasons, fmt.Sprintf("%s on %s", a.Text, a.At.Format("2 January 2006")))
+			reasons = append(reasons, fmt.Sprintf("%s on %s", a.Text, a.At.In(loc).Format("2 January 2006")))
 		}
 		switch n := f.JournalAlerts; {
 		case n == 1:
@@ -110,7 +111,7 @@ func notSeen(lastSeen, today time.Time, weeks int) string {
 		return ""
 	}
 	if lastSeen.IsZero() {
-		return "No child seen, on record"
+		return "No visit recorded where a child was seen"
 	}
 	gone := int(today.Sub(lastSeen).Hours() / 24 / 7)
 	if gone < weeks {

@@ -57,21 +57,34 @@ type Record struct {
 	Next time.Time
 }
 
-// Overdue reports whether the next session was due before now.
-func (r Record) Overdue(now time.Time) bool { return r.DueBy.Before(now) }
+// Overdue reports whether the day the next session was due by has passed,
+// by the calendar of now's location (UK time on pages).
+func (r Record) Overdue(now time.Time) bool { return r.daysOverdue(now) > 0 }
 
-// Status says in words where the practitioner stands at now.
+// daysOverdue counts the calendar days from the due date to now's date, in
+// now's location: 0 on the day itself, negative before it.
+func (r Record) daysOverdue(now time.Time) int {
+	due := r.DueBy.In(now.Location())
+	dueDay := time.Date(due.Year(), due.Month(), due.Day(), 12, 0, 0, 0, time.UTC)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 12, 0, 0, 0, time.UTC)
+	return int(today.Sub(dueDay).Hours() / 24)
+}
+
+// Status says in words where the practitioner stands at now, by the
+// calendar of now's location.
 func (r Record) Status(now time.Time) string {
-	days := int(now.Sub(r.DueBy).Hours() / 24)
+	days := r.daysOverdue(now)
 	switch {
-	case r.Last.IsZero() && r.Overdue(now):
+	case r.Last.IsZero() && days > 0:
 		return "No supervision recorded; one is due"
-	case r.Overdue(now) && days == 1:
+	case days == 1:
 		return "Overdue by 1 day"
-	case r.Overdue(now):
+	case days > 1:
 		return fmt.Sprintf("Overdue by %d days", days)
+	case days == 0:
+		return "Due today"
 	}
-	return "Due by " + r.DueBy.Format("2 January 2006")
+	return "Due by " + r.DueBy.In(now.Location()).Format("2 January 2006")
 }
 
 // RecordFor works out a practitioner's supervision record at now, from

@@ -81,6 +81,36 @@ func TestSupervisionRecordByHand(t *testing.T) {
 	}
 }
 
+// TestSupervisionStatusByTheUKCalendar counts overdue days by UK calendar
+// dates, not by 24-hour blocks or UTC dates.
+func TestSupervisionStatusByTheUKCalendar(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Held at 00:30 on Tuesday 2 June 2026, British Summer Time (23:30 on
+	// 1 June in UTC): due 28 days later, at 00:30 on 30 June.
+	held := time.Date(2026, 6, 2, 0, 30, 0, 0, london)
+	r := supervision.RecordFor("p", "Pat", held.AddDate(-1, 0, 0), []time.Time{held.UTC()}, time.Time{}, 4, held.Add(time.Hour))
+	cases := []struct {
+		now  time.Time
+		want string
+	}{
+		{time.Date(2026, 6, 20, 9, 0, 0, 0, london), "Due by 30 June 2026"},
+		{time.Date(2026, 6, 30, 23, 0, 0, 0, london), "Due today"},
+		{time.Date(2026, 7, 1, 0, 10, 0, 0, london), "Overdue by 1 day"}, // less than 24 hours after
+		{time.Date(2026, 7, 3, 8, 0, 0, 0, london), "Overdue by 3 days"},
+	}
+	for _, c := range cases {
+		if got := r.Status(c.now); got != c.want {
+			t.Errorf("at %v: %q; want %q", c.now, got, c.want)
+		}
+		if overdue := r.Overdue(c.now); overdue != (c.want[0] == 'O') {
+			t.Errorf("at %v: overdue %v", c.now, overdue)
+		}
+	}
+}
+
 func TestSettingsProblems(t *testing.T) {
 	if p := supervision.DefaultSettings().Problems(); len(p) != 0 {
 		t.Errorf("the defaults have problems: %v", p)

@@ -30,7 +30,9 @@ const (
 )
 
 // ReflectionFields lists the reflection's fields in the order pages show them.
-var ReflectionFields = []string{FieldNoticed, FieldTriggers, FieldHowIAm, FieldWhatHelped}
+func ReflectionFields() []string {
+	return []string{FieldNoticed, FieldTriggers, FieldHowIAm, FieldWhatHelped}
+}
 
 // Empty reports whether nothing has been written.
 func (r Reflection) Empty() bool {

@@ -63,3 +63,46 @@ const MaxText = 5000
 
 // tooLong reports whether s is longer than MaxText.
 func tooLong(s string) bool { return utf8.RuneCountInString(s) > MaxText }
+
+// HeldReport is what recording a session as held says: when it was held
+// and, optionally, when the next one is. The Valid fields say whether what
+// was typed made a date and time.
+type HeldReport struct {
+	At        time.Time
+	AtValid   bool
+	Next      time.Time
+	NextGiven bool
+	NextValid bool
+}
+
+// FieldNextWhen is the form field that holds when the next session is.
+const FieldNextWhen = "next-when"
+
+// HeldProblems explains what is wrong with recording s as held, by form
+// field, when byUser sends h at now. Either person records a session as
+// held; only the supervisor plans the next one.
+func (s Session) HeldProblems(h HeldReport, byUser string, now time.Time) map[string]string {
+	p := map[string]string{}
+	switch {
+	case s.Held():
+		p[FieldWhen] = "This session is already recorded as held"
+	case !h.AtValid:
+		p[FieldWhen] = "Enter when the session was held, for example 3 12 2026 and 10:00"
+	case h.At.After(now):
+		p[FieldWhen] = "A session can only be recorded as held once it has happened"
+	}
+	if !h.NextGiven {
+		return p
+	}
+	switch {
+	case byUser != s.SupervisorID:
+		p[FieldNextWhen] = "Your supervisor plans the next session. Leave the date empty."
+	case !h.NextValid:
+		p[FieldNextWhen] = "Enter the next date, for example 3 12 2026 and 10:00, or leave it empty"
+	case PlanProblems(h.Next, now)[FieldWhen] != "":
+		p[FieldNextWhen] = PlanProblems(h.Next, now)[FieldWhen]
+	case h.AtValid && !h.Next.After(h.At):
+		p[FieldNextWhen] = "The next session must come after this one"
+	}
+	return p
+}

@@ -184,6 +184,7 @@ func (s *Server) teamAudit(w http.ResponseWriter, r *http.Request) error {
 	f := newForm()
 	filter, pageNo := s.readAuditFilter(r, actor.OrgID, f)
 	filter.ActorIn = []string{actor.UserID}
+	filter.ExcludeTypes = personalKinds()
 	for _, u := range team {
 		filter.ActorIn = append(filter.ActorIn, u.ID)
 	}
@@ -194,6 +195,16 @@ func (s *Server) teamAudit(w http.ResponseWriter, r *http.Request) error {
 		Heading: "Your team's audit trail", Form: f, ShowPeople: true, ShowResources: true,
 		Intro: "What you and the practitioners you supervise have done with records, newest first.",
 	})
+}
+
+// personalKinds are the kinds of resource people keep about themselves:
+// their wellbeing, their plan for looking after themselves, and reflective
+// notes from supervision. A supervisor's view of their team's audit trail
+// leaves them out, so it cannot tell who answered a check-in, who chose not
+// to share, or when notes were written.
+func personalKinds() []string {
+	return []string{string(access.KindWellbeing), string(access.KindSelfCare), string(access.KindWellbeingTrend),
+		string(access.KindTeamWellbeing), string(access.KindOrganisationWellbeing), string(access.KindReflection)}
 }
 
 // familyAudit answers "who has looked at this family's record?".

@@ -101,15 +101,6 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	if err := s.db.ReadSnapshot(r.Context(), func(db *store.DB) error { return readCaseload(r.Context(), db, actor, &d) }); err != nil {
 		return err
 	}
-	if actor.Role == access.Practitioner {
-		upcoming, err := s.db.UpcomingSupervision(r.Context(), actor.OrgID, actor.UserID)
-		if err != nil {
-			return err
-		}
-		if len(upcoming) > 0 {
-			d.NextSupervision, d.HasSupervision = upcoming[0], true
-		}
-	}
 	// The whole list is read, so that searches know what is in scope; one
 	// page of it is shown.
 	d.Pager = newPager("/families", 1, caseloadPerPage, len(d.Rows))
@@ -157,6 +148,16 @@ func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *cas
 	// actor's own work, looked up by id.
 	if d.JournalAlerts, err = db.OpenJournalAlertsOf(ctx, actor.OrgID, ids); err != nil {
 		return err
+	}
+	// A practitioner's home reminds them of their next supervision.
+	if actor.Role == access.Practitioner {
+		upcoming, err := db.UpcomingSupervision(ctx, actor.OrgID, actor.UserID)
+		if err != nil {
+			return err
+		}
+		if len(upcoming) > 0 {
+			d.NextSupervision, d.HasSupervision = upcoming[0], true
+		}
 	}
 	if d.Searched && d.Problem == "" {
 		found, err := db.SearchFamilies(ctx, actor.OrgID, d.Query, searchLimit+1)

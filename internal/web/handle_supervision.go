@@ -26,12 +26,20 @@ type supervisionListData struct {
 }
 
 // supervisionStaff refuses those who have no supervision at all:
-// co-facilitators and parents are told nothing (404).
-func supervisionStaff(actor *access.Actor) error {
-	if actor == nil || actor.Role == access.CoFacilitator || actor.Role == access.Parent {
-		return errNotFound
+// co-facilitators and parents are told nothing (404), and the refusal is
+// recorded as the policy's decision like any other.
+func (s *Server) supervisionStaff(r *http.Request) error {
+	actor := actorFrom(r.Context())
+	if actor == nil {
+		return errForbidden
 	}
-	return nil
+	if actor.Role != access.CoFacilitator && actor.Role != access.Parent {
+		return nil
+	}
+	if _, err := s.authorize(r, access.Read, access.Resource{Kind: access.KindSupervision, OrgID: actor.OrgID, Relationship: access.None}); err != nil && !errors.Is(err, errForbidden) {
+		return err
+	}
+	return errNotFound
 }
 
 // supervisionList shows the signed-in person's supervision sessions: to
@@ -39,7 +47,7 @@ func supervisionStaff(actor *access.Actor) error {
 // their page leads to the supervision record and the legal export.
 func (s *Server) supervisionList(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return err
 	}
 	d := supervisionListData{Me: actor.UserID}
@@ -81,7 +89,7 @@ type planSupervisionData struct {
 // planSupervisionPage shows the form a supervisor plans a session with.
 func (s *Server) planSupervisionPage(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return err
 	}
 	if actor.Role != access.Supervisor {
@@ -89,6 +97,9 @@ func (s *Server) planSupervisionPage(w http.ResponseWriter, r *http.Request) err
 	}
 	people, err := s.db.Supervisees(r.Context(), actor.OrgID, actor.UserID)
 	if err != nil {
+		return err
+	}
+	if err := s.recordList(r, "team", len(people)); err != nil {
 		return err
 	}
 	f := newForm()
@@ -111,7 +122,7 @@ func (s *Server) refuseSupervision(r *http.Request, action access.Action, id str
 // supervisor supervises.
 func (s *Server) planSupervision(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return err
 	}
 	if err := parseForm(w, r); err != nil {
@@ -148,7 +159,7 @@ func (s *Server) planSupervision(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.authorize(r, access.Create, access.Resource{Kind: access.KindSupervision, OrgID: actor.OrgID, Relationship: rel}); err != nil {
 		return err
 	}
-	if err := s.recordChange(r, audit.Create, access.KindSupervision, f.Values["practitioner"], "supervision planned"); err != nil {
+	if err := s.recordChange(r, audit.Create, access.KindUser, f.Values["practitioner"], "supervision planned"); err != nil {
 		return err
 	}
 	ses, err := s.db.PlanSupervision(r.Context(), actor.OrgID, supervision.Session{SupervisorID: actor.UserID, PractitionerID: f.Values["practitioner"],
@@ -175,7 +186,7 @@ func setWhen(f *form, t time.Time) {
 // part). Anyone but its two people is told nothing: 404.
 func (s *Server) supervisionFor(r *http.Request, action access.Action, kind access.Kind) (supervision.Session, error) {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return supervision.Session{}, err
 	}
 	id := r.PathValue("id")

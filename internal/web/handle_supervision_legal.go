@@ -22,7 +22,7 @@ type legalExportData struct {
 // notes: administrators only, and the question is recorded either way.
 func (s *Server) legalExportFor(r *http.Request) error {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return err
 	}
 	_, err := s.authorize(r, access.Export, access.Resource{Kind: access.KindReflection, OrgID: actor.OrgID})

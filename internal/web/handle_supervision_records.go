@@ -26,7 +26,7 @@ type supervisionRecordsData struct {
 // see every practitioner.
 func (s *Server) supervisionRecordsPage(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return err
 	}
 	if _, err := s.authorize(r, access.Read, access.Resource{Kind: access.KindSupervisionRecord, OrgID: actor.OrgID}); err != nil {
@@ -40,7 +40,7 @@ func (s *Server) supervisionRecordsPage(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	d := supervisionRecordsData{Records: records, Settings: settings, Now: s.db.Now(), IsAdmin: actor.Role == access.Admin}
+	d := supervisionRecordsData{Records: records, Settings: settings, Now: s.db.Now().In(ukTime()), IsAdmin: actor.Role == access.Admin}
 	for _, rec := range records {
 		if rec.Overdue(d.Now) {
 			d.Overdue++
@@ -55,7 +55,7 @@ func (s *Server) supervisionRecordsPage(w http.ResponseWriter, r *http.Request) 
 // supervisionSettingsPage shows the organisation's supervision settings.
 func (s *Server) supervisionSettingsPage(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return err
 	}
 	if _, err := s.authorize(r, access.Update, access.Resource{Kind: access.KindSupervisionRecord, OrgID: actor.OrgID}); err != nil {
@@ -75,7 +75,7 @@ func (s *Server) supervisionSettingsPage(w http.ResponseWriter, r *http.Request)
 // supervised and when an unseen family comes onto the agenda.
 func (s *Server) saveSupervisionSettings(w http.ResponseWriter, r *http.Request) error {
 	actor := actorFrom(r.Context())
-	if err := supervisionStaff(actor); err != nil {
+	if err := s.supervisionStaff(r); err != nil {
 		return err
 	}
 	if _, err := s.authorize(r, access.Update, access.Resource{Kind: access.KindSupervisionRecord, OrgID: actor.OrgID}); err != nil {

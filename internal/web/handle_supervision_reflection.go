@@ -57,13 +57,13 @@ func (s *Server) saveReflection(w http.ResponseWriter, r *http.Request) error {
 	}
 	actor := actorFrom(r.Context())
 	f := newForm()
-	for _, k := range supervision.ReflectionFields {
+	for _, k := range supervision.ReflectionFields() {
 		f.Values[k] = r.PostForm.Get(k)
 	}
 	refl := supervision.Reflection{SessionID: ses.ID, Noticed: f.Values[supervision.FieldNoticed], Triggers: f.Values[supervision.FieldTriggers],
 		HowIAm: f.Values[supervision.FieldHowIAm], WhatHelped: f.Values[supervision.FieldWhatHelped], UpdatedBy: actor.UserID}
 	problems := refl.Problems()
-	for _, k := range supervision.ReflectionFields {
+	for _, k := range supervision.ReflectionFields() {
 		f.Add(k, problems[k])
 	}
 	if !f.Valid() {

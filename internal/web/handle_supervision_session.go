@@ -1,9 +1,9 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/steadfast-care/steadfast/internal/access"
 	"github.com/steadfast-care/steadfast/internal/audit"
@@ -76,6 +76,10 @@ func (s *Server) renderSupervision(w http.ResponseWriter, r *http.Request, statu
 		return err
 	}
 	d.Families = families
+	// The page names the practitioner's families: the list read is kept.
+	if err := s.recordList(r, "supervision-caseload", len(families)); err != nil {
+		return err
+	}
 	if !ses.Held() {
 		if d.Gathered, d.NotSeenWeeks, err = s.gatherAgenda(r, families, signals); err != nil {
 			return err
@@ -117,7 +121,7 @@ func (s *Server) gatherAgenda(r *http.Request, families []store.Family, signals 
 	for i, f := range families {
 		facts[i] = supervision.FamilyFacts{FamilyID: f.ID, Name: f.Name, Signals: signals[f.ID], JournalAlerts: open[f.ID]}
 	}
-	return supervision.Gather(facts, s.db.Now(), settings.NotSeenWeeks), settings.NotSeenWeeks, nil
+	return supervision.Gather(facts, s.db.Now(), settings.NotSeenWeeks, ukTime()), settings.NotSeenWeeks, nil
 }
 
 // addToAgenda puts something on the practitioner's agenda by hand; either
@@ -194,46 +198,46 @@ func (s *Server) recordHeld(w http.ResponseWriter, r *http.Request) error {
 		held.Values["next-"+k] = r.PostForm.Get("next-" + k)
 	}
 	now := s.db.Now()
-	at, ok := family.WhenFromParts(held.Value("when-day"), held.Value("when-month"), held.Value("when-year"), held.Value("when-time"), ukTime())
-	switch {
-	case ses.Held():
-		held.Add("when", "This session is already recorded as held")
-	case !ok:
-		held.Add("when", "Enter when the session was held, for example 3 12 2026 and 10:00")
-	case at.After(now):
-		held.Add("when", "A session can only be recorded as held once it has happened")
+	var h supervision.HeldReport
+	h.At, h.AtValid = family.WhenFromParts(held.Value("when-day"), held.Value("when-month"), held.Value("when-year"), held.Value("when-time"), ukTime())
+	h.NextGiven = strings.TrimSpace(held.Value("next-when-day")+held.Value("next-when-month")+held.Value("next-when-year")+held.Value("next-when-time")) != ""
+	if h.NextGiven {
+		h.Next, h.NextValid = family.WhenFromParts(held.Value("next-when-day"), held.Value("next-when-month"), held.Value("next-when-year"), held.Value("next-when-time"), ukTime())
 	}
-	held.Values["posted"] = "1"
-	for _, id := range r.PostForm["item"] {
-		held.Values["item:"+id] = "1"
-	}
-	for _, id := range r.PostForm["note"] {
-		held.Values["note:"+id] = "1"
-	}
-	var next time.Time
-	nextGiven := strings.TrimSpace(held.Value("next-when-day")+held.Value("next-when-month")+held.Value("next-when-year")) != ""
-	if nextGiven {
-		n, ok := family.WhenFromParts(held.Value("next-when-day"), held.Value("next-when-month"), held.Value("next-when-year"), held.Value("next-when-time"), ukTime())
-		problem := supervision.PlanProblems(n, now)[supervision.FieldWhen]
-		if !ok {
-			problem = "Enter the next date, for example 3 12 2026 and 10:00, or leave it empty"
-		} else if problem == "" && !n.After(at) {
-			problem = "The next session must come after this one"
-		}
-		held.Add("next-when", problem)
-		next = n
-	}
+	problems := ses.HeldProblems(h, actor.UserID, now)
+	held.Add(supervision.FieldWhen, problems[supervision.FieldWhen])
+	held.Add(supervision.FieldNextWhen, problems[supervision.FieldNextWhen])
 	if !held.Valid() {
 		return s.renderSupervision(w, r, http.StatusUnprocessableEntity, ses, newForm(), held)
+	}
+	if h.NextGiven {
+		// Planning the next session is the supervisor's, with a practitioner
+		// they still supervise: asked and recorded like any other plan.
+		rel, err := s.db.UserRelationship(r.Context(), *actor, ses.PractitionerID)
+		if err != nil {
+			return err
+		}
+		if _, err := s.authorize(r, access.Create, access.Resource{Kind: access.KindSupervision, OrgID: actor.OrgID, Relationship: rel}); err != nil {
+			return err
+		}
+		if err := s.recordChange(r, audit.Create, access.KindUser, ses.PractitionerID, "supervision planned"); err != nil {
+			return err
+		}
 	}
 	if err := s.recordChange(r, audit.Update, access.KindSupervision, ses.ID, "supervision recorded as held"); err != nil {
 		return err
 	}
-	h := store.Held{At: at, Items: r.PostForm["item"], Notes: r.PostForm["note"], RecordedBy: actor.UserID}
-	if nextGiven {
-		h.Next = next
+	rec := store.Held{At: h.At, Items: r.PostForm["item"], Notes: r.PostForm["note"], RecordedBy: actor.UserID}
+	if h.NextGiven {
+		rec.Next = h.Next
 	}
-	following, err := s.db.RecordSupervisionHeld(r.Context(), actor.OrgID, ses.ID, h)
+	following, err := s.db.RecordSupervisionHeld(r.Context(), actor.OrgID, ses.ID, rec)
+	if errors.Is(err, store.ErrConflict) {
+		// The other person recorded it a moment ago.
+		s.flash(r, "This session was already recorded as held.")
+		http.Redirect(w, r, "/supervision/"+ses.ID, http.StatusSeeOther)
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -137,7 +137,7 @@ func (s *Server) saveCheckIn(w http.ResponseWriter, r *http.Request) error {
 	}
 	now := s.db.Now()
 	week := wellbeing.WeekOf(now, s.zone)
-	if err := s.recordChange(r, audit.Update, access.KindWellbeing, actor.UserID, "wellbeing check-in saved: "+string(week)); err != nil {
+	if err := s.recordChange(r, audit.Update, access.KindWellbeing, actor.UserID, "wellbeing changed"); err != nil {
 		return err
 	}
 	c := wellbeing.CheckIn{Week: week, Score: score, Note: p.Value(wellbeing.FieldNote), AnsweredAt: now}
@@ -170,7 +170,7 @@ func (s *Server) saveTrendSharing(w http.ResponseWriter, r *http.Request) error 
 		return s.render(w, r, http.StatusUnprocessableEntity, "wellbeing", "Your wellbeing", d)
 	}
 	share := choice == "yes"
-	if err := s.recordChange(r, audit.Update, access.KindWellbeing, actor.UserID, "wellbeing trend shared with supervisors: "+choice); err != nil {
+	if err := s.recordChange(r, audit.Update, access.KindWellbeing, actor.UserID, "wellbeing changed"); err != nil {
 		return err
 	}
 	if err := s.db.SetTrendSharing(r.Context(), actor.OrgID, actor.UserID, share); err != nil {

@@ -54,8 +54,8 @@ func (s *Server) teamWellbeingPage(w http.ResponseWriter, r *http.Request) error
 			d.Caption = t.Name
 		}
 	}
-	weeks := wellbeing.LastWeeks(wellbeingWeeks, s.db.Now(), s.zone)
-	totals, err := s.db.TeamCheckInTotals(ctx, actor.OrgID, actor.UserID, me.TeamID, weeks[0])
+	weeks := wellbeing.CompletedWeeks(wellbeingWeeks, s.db.Now(), s.zone)
+	totals, err := s.db.TeamCheckInTotals(ctx, actor.OrgID, me.TeamID, weeks[0])
 	if err != nil {
 		return err
 	}
@@ -70,8 +70,8 @@ func (s *Server) organisationWellbeingPage(w http.ResponseWriter, r *http.Reques
 	if err := s.mayWellbeing(r, access.Read, access.KindOrganisationWellbeing, actor.OrgID, access.Own); err != nil {
 		return err
 	}
-	weeks := wellbeing.LastWeeks(wellbeingWeeks, s.db.Now(), s.zone)
-	totals, err := s.db.OrganisationCheckInTotals(r.Context(), actor.OrgID, actor.UserID, weeks[0])
+	weeks := wellbeing.CompletedWeeks(wellbeingWeeks, s.db.Now(), s.zone)
+	totals, err := s.db.OrganisationCheckInTotals(r.Context(), actor.OrgID, weeks[0])
 	if err != nil {
 		return err
 	}

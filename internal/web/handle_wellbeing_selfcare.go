@@ -48,7 +48,7 @@ func (s *Server) saveSelfCare(w http.ResponseWriter, r *http.Request) error {
 	if !p.Valid() {
 		return s.render(w, r, http.StatusUnprocessableEntity, "wellbeing_self_care", "Your plan for looking after yourself", selfCareData{Form: p.form})
 	}
-	if err := s.recordChange(r, audit.Update, access.KindSelfCare, actor.UserID, "self-care plan saved"); err != nil {
+	if err := s.recordChange(r, audit.Update, access.KindSelfCare, actor.UserID, "wellbeing changed"); err != nil {
 		return err
 	}
 	if _, err := s.db.SaveSelfCare(r.Context(), actor.OrgID, actor.UserID, plan); err != nil {

@@ -266,12 +266,6 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /supervision/{id}/direction", SignedIn, s.directionPage)
 	s.handle(mux, "POST /supervision/{id}/direction", SignedIn, s.saveDirection)
 
-	// Home, by role.
-	s.handle(mux, "GET /{$}", SignedIn, s.home)
-
-	// Anything else.
-	s.handle(mux, "/", Public, s.notFound)
-
 	// Practitioners' own wellbeing: the weekly check-in, their trend and
 	// whether they share it, self-care plans; a supervisor's team figures
 	// and the trends shared with them; the organisation's figures for
@@ -284,4 +278,10 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "GET /wellbeing/team", SignedIn, s.teamWellbeingPage)
 	s.handle(mux, "GET /wellbeing/organisation", SignedIn, s.organisationWellbeingPage)
 	s.handle(mux, "GET /wellbeing/people/{id}", SignedIn, s.personWellbeingPage)
+
+	// Home, by role.
+	s.handle(mux, "GET /{$}", SignedIn, s.home)
+
+	// Anything else.
+	s.handle(mux, "/", Public, s.notFound)
 }

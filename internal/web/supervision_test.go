@@ -231,6 +231,30 @@ func TestReflectionPrivateToTheTwo(t *testing.T) {
 			if res := sup.get(path + "/reflection"); !strings.Contains(res.body, secret) {
 				t.Error("someone else changed the reflective notes")
 			}
+			// The supervisor's view of their team's audit trail leaves out
+			// what people keep about themselves; the administrator's keeps it.
+			if res := prac.post("/wellbeing", url.Values{"score": {"3"}}); res.StatusCode != http.StatusSeeOther {
+				t.Fatalf("a check-in: %d", res.StatusCode)
+			}
+			for _, c := range []*client{sup, newClient(t, env)} {
+				if c != sup {
+					c.signIn(manager)
+				}
+				for _, q := range []string{fx.supervision, pracID} {
+					trail := c.get("/audit?resource=" + q)
+					if trail.StatusCode != http.StatusOK || strings.Contains(trail.body, "reflective notes saved") || strings.Contains(trail.body, "wellbeing changed") {
+						t.Errorf("a supervisor's audit trail shows reflective notes or wellbeing being written: %d", trail.StatusCode)
+					}
+				}
+			}
+			adminTrail := newClient(t, env)
+			adminTrail.signIn(env.Accounts[access.Admin])
+			if trail := adminTrail.get("/admin/audit?resource=" + fx.supervision); !strings.Contains(trail.body, "reflective notes saved") {
+				t.Error("the administrator's audit trail lacks the reflective notes being saved, which the supervisor's leaves out")
+			}
+			if trail := adminTrail.get("/admin/audit?resource=" + pracID); !strings.Contains(trail.body, "wellbeing changed") {
+				t.Error("the administrator's audit trail lacks the check-in, which the supervisor's leaves out")
+			}
 
 			// The legal export: administrators only, with a reason, recorded and shown.
 			admin := newClient(t, env)

@@ -40,6 +40,16 @@ func LastWeeks(n int, now time.Time, loc *time.Location) []Week {
 	return out
 }
 
+// CompletedWeeks lists the n weeks before the week of now, oldest first.
+// Team and organisation figures show only these: a week still in progress
+// changes with each answer, and the change would give that answer away.
+func CompletedWeeks(n int, now time.Time, loc *time.Location) []Week {
+	if n < 1 {
+		return nil
+	}
+	return LastWeeks(n+1, now, loc)[:n]
+}
+
 // ParseWeek reads a week as stored. A date that is not a Monday is refused.
 func ParseWeek(s string) (Week, error) {
 	d, err := time.Parse(weekLayout, s)

@@ -35,6 +35,18 @@ func TestWeekOf(t *testing.T) {
 	}
 }
 
+func TestCompletedWeeks(t *testing.T) {
+	loc := london(t)
+	now := time.Date(2026, 4, 1, 9, 0, 0, 0, loc) // Wednesday of the week of 30 March
+	got := CompletedWeeks(12, now, loc)
+	if len(got) != 12 || got[11] != "2026-03-23" || got[0] != "2026-01-05" {
+		t.Errorf("CompletedWeeks = %v; want the twelve weeks before 30 March", got)
+	}
+	if CompletedWeeks(0, now, loc) != nil {
+		t.Error("CompletedWeeks(0) is not empty")
+	}
+}
+
 func TestLastWeeks(t *testing.T) {
 	loc := london(t)
 	now := time.Date(2026, 4, 1, 9, 0, 0, 0, loc) // Wednesday, after the clocks went forward

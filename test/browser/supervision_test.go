@@ -144,6 +144,7 @@ func TestSupervisionJourney(t *testing.T) {
 			t.Errorf("%s shows reflective notes", what)
 		}
 	}
+	wantStatus(t, "the legal export form", p.open(t, "/supervision/legal-export"), 200)
 	wantStatus(t, "a legal export without a reason", p.click(t, `form[action="/supervision/legal-export"] button`), 422)
 	p.checkA11y(t, "the legal export, refused")
 	wantStatus(t, "supervision settings", p.open(t, "/supervision/settings"), 200)

@@ -11,6 +11,9 @@ CREATE TABLE wellbeing_check_ins (
     score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
     note        TEXT NOT NULL DEFAULT '',
     answered_at TIMESTAMP NOT NULL,
+    -- The team the person was in when they answered, so that moving
+    -- someone later does not change a past week's team figures.
+    team_id     TEXT REFERENCES teams (id),
     PRIMARY KEY (org_id, user_id, week)
 );
 -- Team and organisation figures sum one week's answers.
@@ -22,6 +25,9 @@ CREATE TABLE wellbeing_sharing (
     org_id      TEXT NOT NULL REFERENCES organisations (id),
     user_id     TEXT NOT NULL REFERENCES users (id),
     share_trend BOOLEAN NOT NULL DEFAULT FALSE,
+    -- Whether they have ever shared it: a supervisor may remember what
+    -- they saw, so figures treat these answers as seen for good.
+    ever_shared BOOLEAN NOT NULL DEFAULT FALSE,
     updated_at  TIMESTAMP NOT NULL,
     PRIMARY KEY (org_id, user_id)
 );
