@@ -36,6 +36,9 @@ type Signals struct {
 	// SafetySteps are the safety steps workers who feel at risk have asked
 	// for, in plain words such as "Joint visits", while they stand.
 	SafetySteps []string
+	// OpenJournalAlerts counts the safety alerts from a parent's journal
+	// not yet acknowledged.
+	OpenJournalAlerts int
 }
 
 // Described is the patterns of engagement a record last described, in

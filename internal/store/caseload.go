@@ -9,11 +9,13 @@ import (
 )
 
 // signalColumns are the caseload signals read with each family row: the
-// kept last contact and last seen, and changes since $2 (a withdrawn
-// consent, a break-glass opening).
+// kept last contact and last seen, changes since $2 (a withdrawn consent, a
+// break-glass opening), and whether a parent's journal alert is waiting,
+// so that the alerts themselves are read only when there is one.
 const signalColumns = `f.last_contact_at, f.last_seen_at,
 	(SELECT MAX(c.withdrawn_at) FROM family_consents c WHERE c.family_id = f.id AND c.org_id = f.org_id AND c.withdrawn_at >= $2),
-	(SELECT MAX(b.created_at) FROM break_glass b WHERE b.family_id = f.id AND b.org_id = f.org_id AND b.created_at >= $2)`
+	(SELECT MAX(b.created_at) FROM break_glass b WHERE b.family_id = f.id AND b.org_id = f.org_id AND b.created_at >= $2),
+	(SELECT COUNT(*) FROM journal_alerts ja WHERE ja.org_id = f.org_id AND ja.acknowledged_at IS NULL AND ja.family_id = f.id)`
 
 // PractitionerCaseload lists the families allocated to a practitioner, by
 // name, with what the caseload shows about each (see CaseloadSignals), in
@@ -50,13 +52,14 @@ func (db *DB) caseload(ctx context.Context, from, orgID string, since time.Time,
 	for rows.Next() {
 		var f Family
 		var contact, seen, withdrawn, opened sqlTime
-		if err := rows.Scan(&f.ID, &f.OrgID, &f.Name, &f.Status, &f.ClosedReason, &f.CreatedAt, &contact, &seen, &withdrawn, &opened); err != nil {
+		var alerts int
+		if err := rows.Scan(&f.ID, &f.OrgID, &f.Name, &f.Status, &f.ClosedReason, &f.CreatedAt, &contact, &seen, &withdrawn, &opened, &alerts); err != nil {
 			return nil, nil, fmt.Errorf("caseload: %w", mapError(err))
 		}
 		f.CreatedAt = f.CreatedAt.UTC()
 		families = append(families, f)
 		signals[f.ID] = family.Signals{LastContact: utc(contact.Time), LastSeen: utc(seen.Time),
-			ConsentWithdrawn: utc(withdrawn.Time), OpenedWithReason: utc(opened.Time)}
+			ConsentWithdrawn: utc(withdrawn.Time), OpenedWithReason: utc(opened.Time), OpenJournalAlerts: alerts}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("caseload: %w", mapError(err))

@@ -41,11 +41,12 @@ func (db *DB) CaseloadSignals(ctx context.Context, orgID string, familyIDs []str
 	for rows.Next() {
 		var id string
 		var contact, seen, withdrawn, opened sqlTime
-		if err := rows.Scan(&id, &contact, &seen, &withdrawn, &opened); err != nil {
+		var alerts int
+		if err := rows.Scan(&id, &contact, &seen, &withdrawn, &opened, &alerts); err != nil {
 			return nil, fmt.Errorf("caseload signals: %w", mapError(err))
 		}
 		out[id] = family.Signals{LastContact: utc(contact.Time), LastSeen: utc(seen.Time),
-			ConsentWithdrawn: utc(withdrawn.Time), OpenedWithReason: utc(opened.Time)}
+			ConsentWithdrawn: utc(withdrawn.Time), OpenedWithReason: utc(opened.Time), OpenJournalAlerts: alerts}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("caseload signals: %w", mapError(err))

@@ -83,6 +83,19 @@ func TestJournalAndAlerts(t *testing.T) {
 		if open, _ := db.OpenJournalAlertsOf(ctx, b.id, []string{a.family.ID}); len(open) != 0 {
 			t.Errorf("another organisation sees %d alerts", len(open))
 		}
+		// The caseload's signals say which families have an alert waiting,
+		// so that the alerts are read only for those.
+		openCount := func() map[string]int {
+			t.Helper()
+			signals, err := db.CaseloadSignals(ctx, a.id, []string{a.family.ID, a.otherFamily.ID}, db.Now().AddDate(0, 0, -28))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return map[string]int{a.family.ID: signals[a.family.ID].OpenJournalAlerts, a.otherFamily.ID: signals[a.otherFamily.ID].OpenJournalAlerts}
+		}
+		if got := openCount(); got[a.family.ID] != 1 || got[a.otherFamily.ID] != 0 {
+			t.Errorf("open journal alerts in the caseload's signals = %v; want 1 and 0", got)
+		}
 		if err := db.AcknowledgeJournalAlert(ctx, a.id, a.otherFamily.ID, hit.ID, a.prac.ID, "Wrong family"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("acknowledging as another family's: %v; want ErrNotFound", err)
 		}
@@ -94,6 +107,9 @@ func TestJournalAndAlerts(t *testing.T) {
 		}
 		if open, _ := db.OpenJournalAlertsOf(ctx, a.id, []string{a.family.ID}); len(open) != 0 {
 			t.Errorf("after acknowledging, %d alerts are open", len(open))
+		}
+		if got := openCount(); got[a.family.ID] != 0 {
+			t.Errorf("after acknowledging, the caseload's signals count %d open alerts", got[a.family.ID])
 		}
 		all, err := db.FamilyJournalAlerts(ctx, a.id, a.family.ID)
 		if err != nil || len(all) != 1 || all[0].AcknowledgedAt == nil || all[0].AcknowledgedByName != "prac" || all[0].Note != "Called Mum the same evening" {

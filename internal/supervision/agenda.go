@@ -49,9 +49,6 @@ type FamilyFacts struct {
 	FamilyID string
 	Name     string
 	Signals  family.Signals
-	// JournalAlerts counts the safety alerts from a parent's journal not yet
-	// acknowledged.
-	JournalAlerts int
 }
 
 // Gathered is one family the agenda brings up by itself, with the reasons
@@ -88,7 +85,7 @@ func Gather(facts []FamilyFacts, today time.Time, notSeenWeeks int, loc *time.Lo
 		for _, a := range f.Signals.Alerts(today) {
 			reasons = append(reasons, fmt.Sprintf("%s on %s", a.Text, a.At.In(loc).Format("2 January 2006")))
 		}
-		switch n := f.JournalAlerts; {
+		switch n := f.Signals.OpenJournalAlerts; {
 		case n == 1:
 			reasons = append(reasons, "A safety alert from a parent's journal is waiting")
 		case n > 1:

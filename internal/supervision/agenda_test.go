@@ -18,7 +18,7 @@ func TestGatherBringsUpWhatNeedsTalkingAbout(t *testing.T) {
 		{FamilyID: "late", Name: "The Late family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -20),
 			Dues: []family.Due{{What: "Review of the plan", By: today.AddDate(0, 0, -1)}}}},
 		{FamilyID: "risk", Name: "The Risk family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -1),
-			SafetySteps: []string{"Joint visits"}, ConsentWithdrawn: recently}, JournalAlerts: 2},
+			SafetySteps: []string{"Joint visits"}, ConsentWithdrawn: recently, OpenJournalAlerts: 2}},
 		{FamilyID: "unseen", Name: "The Unseen family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -6*7)}},
 		{FamilyID: "almost", Name: "The Almost family", Signals: family.Signals{LastSeen: today.AddDate(0, 0, -6*7+1)}},
 		{FamilyID: "never", Name: "The Never family"},

@@ -139,15 +139,19 @@ func readCaseload(ctx context.Context, db *store.DB, actor *access.Actor, d *cas
 	}
 	// Signals are read only for families in the actor's own work; search
 	// results outside it show a name and nothing more.
-	ids := make([]string, 0, len(mine))
+	var alerting []string
 	for _, f := range mine {
 		d.Rows = append(d.Rows, newCaseloadRow(f, true, signals[f.ID], d.Today))
-		ids = append(ids, f.ID)
+		if signals[f.ID].OpenJournalAlerts > 0 {
+			alerting = append(alerting, f.ID)
+		}
 	}
 	// Safety alerts from the parents' journals, for the families in the
-	// actor's own work, looked up by id.
-	if d.JournalAlerts, err = db.OpenJournalAlertsOf(ctx, actor.OrgID, ids); err != nil {
-		return err
+	// actor's own work that the signals say have one, looked up by id.
+	if len(alerting) > 0 {
+		if d.JournalAlerts, err = db.OpenJournalAlertsOf(ctx, actor.OrgID, alerting); err != nil {
+			return err
+		}
 	}
 	// A practitioner's home reminds them of their next supervision.
 	if actor.Role == access.Practitioner {

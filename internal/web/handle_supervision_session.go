@@ -105,21 +105,9 @@ func (s *Server) gatherAgenda(r *http.Request, families []store.Family, signals 
 	if err != nil {
 		return nil, 0, err
 	}
-	ids := make([]string, len(families))
-	for i, f := range families {
-		ids[i] = f.ID
-	}
-	alerts, err := s.db.OpenJournalAlertsOf(r.Context(), actor.OrgID, ids)
-	if err != nil {
-		return nil, 0, err
-	}
-	open := map[string]int{}
-	for _, a := range alerts {
-		open[a.Entry.FamilyID]++
-	}
 	facts := make([]supervision.FamilyFacts, len(families))
 	for i, f := range families {
-		facts[i] = supervision.FamilyFacts{FamilyID: f.ID, Name: f.Name, Signals: signals[f.ID], JournalAlerts: open[f.ID]}
+		facts[i] = supervision.FamilyFacts{FamilyID: f.ID, Name: f.Name, Signals: signals[f.ID]}
 	}
 	return supervision.Gather(facts, s.db.Now(), settings.NotSeenWeeks, ukTime()), settings.NotSeenWeeks, nil
 }
