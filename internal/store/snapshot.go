@@ -25,6 +25,9 @@ func (db *DB) ReadSnapshot(ctx context.Context, fn func(snap *DB) error) error {
 	}
 	snap := *db
 	snap.reads = tx
+	if db.stmts != nil {
+		snap.reads = preparedReads{pool: db.read, tx: tx, cache: db.stmts}
+	}
 	err = fn(&snap)
 	if rerr := tx.Rollback(); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
 		err = errors.Join(err, fmt.Errorf("end read snapshot: %w", rerr))

@@ -66,5 +66,6 @@ func openSQLite(path string, readConns int) (*DB, error) {
 	read.SetMaxOpenConns(readConns)
 	read.SetMaxIdleConns(readConns)
 	read.SetConnMaxIdleTime(0)
-	return &DB{engine: SQLite, write: write, read: read, reads: read, where: path}, nil
+	cache := newStmtCache()
+	return &DB{engine: SQLite, write: write, read: read, reads: preparedReads{pool: read, cache: cache}, stmts: cache, where: path}, nil
 }

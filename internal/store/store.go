@@ -52,6 +52,9 @@ type DB struct {
 	// reads is where read methods query: the read pool, or one read
 	// transaction inside ReadSnapshot.
 	reads querier
+	// stmts keeps SQLite's read statements prepared (see preparedReads);
+	// nil on PostgreSQL.
+	stmts *stmtCache
 	now   func() time.Time
 	where string
 }
@@ -146,9 +149,13 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes both pools.
+// Close closes both pools, and the statements kept prepared.
 func (db *DB) Close() error {
-	err := db.write.Close()
+	var err error
+	if db.stmts != nil {
+		err = db.stmts.close()
+	}
+	err = errors.Join(err, db.write.Close())
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
 	}

@@ -72,7 +72,7 @@ func (db *DB) SupervisionRecords(ctx context.Context, actor access.Actor, every 
 	held := map[string][]time.Time{}
 	next := map[string]time.Time{}
 	rows, err := db.reads.QueryContext(ctx, `SELECT practitioner_id, held_at, planned_for FROM supervision_sessions
-		WHERE org_id = $1 AND practitioner_id IN (`+list+`) AND (held_at IS NULL OR held_at >= $2)`, args...)
+		WHERE org_id = $1 AND practitioner_id IN (`+list+`) AND cancelled_at IS NULL AND (held_at IS NULL OR held_at >= $2)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("supervision records: %w", mapError(err))
 	}

@@ -90,13 +90,13 @@ func (db *DB) ExportReflections(ctx context.Context, orgID string, e supervision
 		defer rows.Close()
 		for rows.Next() {
 			var x ReflectionForExport
-			var held sqlTime
+			var held, cancelled sqlTime
 			s, r := &x.Session, &x.Reflection
-			if err := rows.Scan(&s.ID, &s.SupervisorID, &s.PractitionerID, &s.SupervisorName, &s.PractitionerName, &s.PlannedFor, &held, &s.CreatedBy, &s.CreatedAt,
+			if err := rows.Scan(&s.ID, &s.SupervisorID, &s.PractitionerID, &s.SupervisorName, &s.PractitionerName, &s.PlannedFor, &held, &cancelled, &s.CreatedBy, &s.CreatedAt,
 				&r.Noticed, &r.Triggers, &r.HowIAm, &r.WhatHelped, &r.UpdatedBy, &r.UpdatedAt); err != nil {
 				return mapError(err)
 			}
-			s.PlannedFor, s.HeldAt, s.CreatedAt, r.UpdatedAt, r.SessionID = s.PlannedFor.UTC(), utc(held.Time), s.CreatedAt.UTC(), r.UpdatedAt.UTC(), s.ID
+			s.PlannedFor, s.HeldAt, s.CancelledAt, s.CreatedAt, r.UpdatedAt, r.SessionID = s.PlannedFor.UTC(), utc(held.Time), utc(cancelled.Time), s.CreatedAt.UTC(), r.UpdatedAt.UTC(), s.ID
 			out = append(out, x)
 		}
 		if err := rows.Err(); err != nil {

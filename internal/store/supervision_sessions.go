@@ -13,17 +13,17 @@ import (
 
 // supervisionColumns reads a supervision session with its two people's names,
 // from supervision_sessions s joined to users sup and prac.
-const supervisionColumns = `s.id, s.supervisor_id, s.practitioner_id, sup.name, prac.name, s.planned_for, s.held_at, s.created_by, s.created_at`
+const supervisionColumns = `s.id, s.supervisor_id, s.practitioner_id, sup.name, prac.name, s.planned_for, s.held_at, s.cancelled_at, s.created_by, s.created_at`
 
 const supervisionFrom = ` FROM supervision_sessions s JOIN users sup ON sup.id = s.supervisor_id JOIN users prac ON prac.id = s.practitioner_id`
 
 func scanSession(row interface{ Scan(...any) error }) (supervision.Session, error) {
 	var s supervision.Session
-	var held sqlTime
-	if err := row.Scan(&s.ID, &s.SupervisorID, &s.PractitionerID, &s.SupervisorName, &s.PractitionerName, &s.PlannedFor, &held, &s.CreatedBy, &s.CreatedAt); err != nil {
+	var held, cancelled sqlTime
+	if err := row.Scan(&s.ID, &s.SupervisorID, &s.PractitionerID, &s.SupervisorName, &s.PractitionerName, &s.PlannedFor, &held, &cancelled, &s.CreatedBy, &s.CreatedAt); err != nil {
 		return s, mapError(err)
 	}
-	s.PlannedFor, s.HeldAt, s.CreatedAt = s.PlannedFor.UTC(), utc(held.Time), s.CreatedAt.UTC()
+	s.PlannedFor, s.HeldAt, s.CancelledAt, s.CreatedAt = s.PlannedFor.UTC(), utc(held.Time), utc(cancelled.Time), s.CreatedAt.UTC()
 	return s, nil
 }
 
@@ -107,11 +107,52 @@ type SessionPage struct {
 	Total    int
 }
 
-// UpcomingSupervision lists the sessions not yet held that userID is one of
-// the two people in, soonest first (at most 100).
+// UpcomingSupervision lists the sessions not yet held, and not called off,
+// that userID is one of the two people in, soonest first (at most 100).
 func (db *DB) UpcomingSupervision(ctx context.Context, orgID, userID string) ([]supervision.Session, error) {
-	return db.sessionsWhere(ctx, `WHERE s.org_id = $1 AND (s.supervisor_id = $2 OR s.practitioner_id = $2) AND s.held_at IS NULL
+	return db.sessionsWhere(ctx, `WHERE s.org_id = $1 AND (s.supervisor_id = $2 OR s.practitioner_id = $2) AND s.held_at IS NULL AND s.cancelled_at IS NULL
 		ORDER BY s.planned_for, s.id LIMIT 100`, orgID, userID)
+}
+
+// MoveSupervision plans an open session for another time. A session held
+// or called off is ErrConflict.
+func (db *DB) MoveSupervision(ctx context.Context, orgID, id string, when time.Time) error {
+	return db.changeOpenSession(ctx, "move supervision", `UPDATE supervision_sessions SET planned_for = $1
+		WHERE id = $2 AND org_id = $3 AND held_at IS NULL AND cancelled_at IS NULL`, orgID, id, when.UTC().Truncate(time.Microsecond))
+}
+
+// CancelSupervision calls an open session off. It is kept, but no longer
+// shown as to come; what waits on the agenda waits for the next one. A
+// session held or called off already is ErrConflict.
+func (db *DB) CancelSupervision(ctx context.Context, orgID, id string) error {
+	return db.changeOpenSession(ctx, "cancel supervision", `UPDATE supervision_sessions SET cancelled_at = $1
+		WHERE id = $2 AND org_id = $3 AND held_at IS NULL AND cancelled_at IS NULL`, orgID, id, db.Now())
+}
+
+// changeOpenSession runs update (with $1 the new value, $2 the session and
+// $3 the organisation) on a session that must be open.
+func (db *DB) changeOpenSession(ctx context.Context, what, update, orgID, id string, value any) error {
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, update, value, id, orgID)
+		if err != nil {
+			return mapError(err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return mapError(err)
+		}
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM supervision_sessions WHERE id = $1 AND org_id = $2`, id, orgID).Scan(&exists); err != nil {
+			return mapError(err)
+		}
+		if exists == 0 {
+			return fmt.Errorf("session %s: %w", id, ErrNotFound)
+		}
+		return fmt.Errorf("session %s is held or called off: %w", id, ErrConflict)
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
 }
 
 // HeldSupervision lists one page of the sessions held that userID was one
@@ -164,14 +205,14 @@ func (db *DB) RecordSupervisionHeld(ctx context.Context, orgID, id string, h Hel
 	var next supervision.Session
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		var supervisor, practitioner string
-		var held sqlTime
-		err := tx.QueryRowContext(ctx, `SELECT supervisor_id, practitioner_id, held_at FROM supervision_sessions WHERE id = $1 AND org_id = $2`,
-			id, orgID).Scan(&supervisor, &practitioner, &held)
+		var held, cancelled sqlTime
+		err := tx.QueryRowContext(ctx, `SELECT supervisor_id, practitioner_id, held_at, cancelled_at FROM supervision_sessions WHERE id = $1 AND org_id = $2`,
+			id, orgID).Scan(&supervisor, &practitioner, &held, &cancelled)
 		if err != nil {
 			return mapError(err)
 		}
-		if !held.Time.IsZero() {
-			return fmt.Errorf("session %s already held: %w", id, ErrConflict)
+		if !held.Time.IsZero() || !cancelled.Time.IsZero() {
+			return fmt.Errorf("session %s already held or called off: %w", id, ErrConflict)
 		}
 		at := h.At.UTC().Truncate(time.Microsecond)
 		if _, err := tx.ExecContext(ctx, `UPDATE supervision_sessions SET held_at = $1 WHERE id = $2`, at, id); err != nil {

@@ -146,6 +146,46 @@ func TestSupervisionSessions(t *testing.T) {
 			t.Errorf("held = %+v, %v", held, err)
 		}
 
+		// The next session is moved, then called off: it is kept, but no
+		// longer to come; a held session can be neither.
+		later := db.Now().Add(35 * 24 * time.Hour)
+		if err := db.MoveSupervision(ctx, a.id, next.ID, later); err != nil {
+			t.Fatal(err)
+		}
+		if moved, err := db.SupervisionSession(ctx, a.id, next.ID); err != nil || !moved.PlannedFor.Equal(later.UTC().Truncate(time.Microsecond)) || !moved.Open() {
+			t.Errorf("moved session = %+v, %v", moved, err)
+		}
+		if err := db.MoveSupervision(ctx, b.id, next.ID, later); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another organisation moves the session: %v; want ErrNotFound", err)
+		}
+		for name, change := range map[string]func() error{
+			"moving a held session":      func() error { return db.MoveSupervision(ctx, a.id, ses.ID, later) },
+			"calling off a held session": func() error { return db.CancelSupervision(ctx, a.id, ses.ID) },
+		} {
+			if err := change(); !errors.Is(err, store.ErrConflict) {
+				t.Errorf("%s: %v; want ErrConflict", name, err)
+			}
+		}
+		if err := db.CancelSupervision(ctx, a.id, next.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CancelSupervision(ctx, a.id, next.ID); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("calling off twice: %v; want ErrConflict", err)
+		}
+		if up, err := db.UpcomingSupervision(ctx, a.id, a.prac.ID); err != nil || len(up) != 0 {
+			t.Errorf("upcoming after calling off = %+v, %v; want none", up, err)
+		}
+		if _, err := db.RecordSupervisionHeld(ctx, a.id, next.ID, store.Held{At: db.Now(), RecordedBy: a.super.ID}); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("holding a session called off = %v; want ErrConflict", err)
+		}
+		if off, err := db.SupervisionSession(ctx, a.id, next.ID); err != nil || !off.Cancelled() || off.Open() {
+			t.Errorf("called-off session = %+v, %v", off, err)
+		}
+		next, err = db.PlanSupervision(ctx, a.id, supervision.Session{SupervisorID: a.super.ID, PractitionerID: a.prac.ID, PlannedFor: later, CreatedBy: a.super.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+
 		// A supervisor who no longer supervises the practitioner keeps the
 		// sessions they held, but not the one to come.
 		if err := db.UnlinkSupervisor(ctx, a.id, a.super.ID, a.prac.ID); err != nil {

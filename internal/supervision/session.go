@@ -17,13 +17,24 @@ type Session struct {
 	PractitionerName string
 	PlannedFor       time.Time
 	// HeldAt is when the session was recorded as held; zero while planned.
-	HeldAt    time.Time
+	HeldAt time.Time
+	// CancelledAt is when the supervisor called a planned session off; zero
+	// otherwise.
+	CancelledAt time.Time
 	CreatedBy string
 	CreatedAt time.Time
 }
 
 // Held reports whether the session has been recorded as held.
 func (s Session) Held() bool { return !s.HeldAt.IsZero() }
+
+// Cancelled reports whether the session was called off.
+func (s Session) Cancelled() bool { return !s.CancelledAt.IsZero() }
+
+// Open reports whether the session is still to be held: neither held nor
+// called off. Only an open session can be moved, called off or recorded as
+// held.
+func (s Session) Open() bool { return !s.Held() && !s.Cancelled() }
 
 // Participant reports whether userID is one of the session's two people.
 func (s Session) Participant(userID string) bool {
@@ -86,6 +97,8 @@ func (s Session) HeldProblems(h HeldReport, byUser string, now time.Time) map[st
 	switch {
 	case s.Held():
 		p[FieldWhen] = "This session is already recorded as held"
+	case s.Cancelled():
+		p[FieldWhen] = "This session was called off, so it cannot be recorded as held"
 	case !h.AtValid:
 		p[FieldWhen] = "Enter when the session was held, for example 3 12 2026 and 10:00"
 	case h.At.After(now):

@@ -26,6 +26,10 @@ func (s *Server) directionFor(r *http.Request) (supervision.Session, error) {
 	if err != nil {
 		return ses, err
 	}
+	if ses.Cancelled() {
+		// A session called off decided nothing.
+		return ses, errNotFound
+	}
 	actor := actorFrom(r.Context())
 	rel := access.None
 	if actor.UserID == ses.SupervisorID {

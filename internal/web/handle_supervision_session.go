@@ -56,14 +56,17 @@ func (s *Server) renderSupervision(w http.ResponseWriter, r *http.Request, statu
 	ctx := r.Context()
 	d := supervisionSessionData{Session: ses, Me: actor.UserID, IsSupervisor: actor.UserID == ses.SupervisorID, AgendaForm: agenda, HeldForm: held}
 	var err error
-	if ses.Held() {
+	switch {
+	case ses.Cancelled():
+		// Nothing was discussed; what waits, waits for the next session.
+	case ses.Held():
 		if d.Items, err = s.db.DiscussedSupervisionItems(ctx, actor.OrgID, ses.ID); err != nil {
 			return err
 		}
 		if d.Notes, err = s.db.DiscussedAgendaNotes(ctx, actor.OrgID, ses.ID); err != nil {
 			return err
 		}
-	} else {
+	default:
 		if d.Items, err = s.db.WaitingSupervisionItems(ctx, actor.OrgID, ses.PractitionerID); err != nil {
 			return err
 		}
@@ -80,7 +83,7 @@ func (s *Server) renderSupervision(w http.ResponseWriter, r *http.Request, statu
 	if err := s.recordList(r, "supervision-caseload", len(families)); err != nil {
 		return err
 	}
-	if !ses.Held() {
+	if ses.Open() {
 		if d.Gathered, d.NotSeenWeeks, err = s.gatherAgenda(r, families, signals); err != nil {
 			return err
 		}
@@ -134,8 +137,8 @@ func (s *Server) addToAgenda(w http.ResponseWriter, r *http.Request) error {
 	if n.FamilyID != "" && !s.inCaseload(r, ses.PractitionerID, n.FamilyID) {
 		agenda.Add(supervision.FieldAgendaFamily, "Choose one of the practitioner's families, or none")
 	}
-	if ses.Held() {
-		agenda.Add(supervision.FieldAgendaText, "This session has been held. Add it to the next one.")
+	if !ses.Open() {
+		agenda.Add(supervision.FieldAgendaText, "This session has been held or called off. Add it to the next one.")
 	}
 	if !agenda.Valid() {
 		held := newForm()

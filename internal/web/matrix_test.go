@@ -134,6 +134,13 @@ var accessMatrix = map[string]matrixRow{
 	"POST /supervision/{id}/reflection": {path: "/supervision/{supervision}/reflection", signedOut: 303, html: true, byRole: roles(404, 303, 303, 404, 404)},
 	"GET /supervision/{id}/direction":   {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 200, 403, 404, 404)},
 	"POST /supervision/{id}/direction":  {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 422, 403, 404, 404)},
+	// Moving or calling off a session is planning again: its supervisor
+	// only. The empty move is refused; calling off comes last, as it closes
+	// the session.
+	"GET /supervision/{id}/move":    {path: "/supervision/{supervision}/move", signedOut: 303, html: true, byRole: roles(404, 200, 403, 404, 404)},
+	"POST /supervision/{id}/move":   {path: "/supervision/{supervision}/move", signedOut: 303, html: true, byRole: roles(404, 422, 403, 404, 404)},
+	"GET /supervision/{id}/cancel":  {path: "/supervision/{supervision}/cancel", signedOut: 303, html: true, byRole: roles(404, 200, 403, 404, 404)},
+	"POST /supervision/{id}/cancel": {path: "/supervision/{supervision}/cancel", signedOut: 303, html: true, byRole: roles(404, 303, 403, 404, 404)},
 
 	"GET /healthz":        same("/healthz", 200, 200, false),
 	"GET /readyz":         same("/readyz", 200, 200, false),

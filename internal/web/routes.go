@@ -265,6 +265,10 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /supervision/{id}/reflection", SignedIn, s.saveReflection)
 	s.handle(mux, "GET /supervision/{id}/direction", SignedIn, s.directionPage)
 	s.handle(mux, "POST /supervision/{id}/direction", SignedIn, s.saveDirection)
+	s.handle(mux, "GET /supervision/{id}/move", SignedIn, s.moveSupervisionPage)
+	s.handle(mux, "POST /supervision/{id}/move", SignedIn, s.moveSupervision)
+	s.handle(mux, "GET /supervision/{id}/cancel", SignedIn, s.cancelSupervisionConfirm)
+	s.handle(mux, "POST /supervision/{id}/cancel", SignedIn, s.cancelSupervision)
 
 	// Practitioners' own wellbeing: the weekly check-in, their trend and
 	// whether they share it, self-care plans; a supervisor's team figures

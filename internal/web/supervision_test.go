@@ -158,6 +158,50 @@ func TestSupervisionJourney(t *testing.T) {
 				t.Error("the practitioner's supervision list lacks a session")
 			}
 
+			// The supervisor moves the next session, then calls it off; the
+			// practitioner can do neither.
+			nextPath := res.Header.Get("Location")
+			if r := prac.get(nextPath + "/move"); r.StatusCode != http.StatusForbidden {
+				t.Errorf("the practitioner's move form: %d", r.StatusCode)
+			}
+			if r := sup.post(nextPath+"/move", url.Values{"when-day": {"30"}, "when-month": {"2"}, "when-year": {"2027"}, "when-time": {"10:00"}}); r.StatusCode != http.StatusUnprocessableEntity ||
+				!strings.Contains(r.body, `value="30"`) {
+				t.Errorf("moving to 30 February: %d", r.StatusCode)
+			}
+			moveTo := time.Now().Add(30 * 24 * time.Hour)
+			if r := sup.post(nextPath+"/move", whenValues(url.Values{}, "when", moveTo)); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("move the session: %d", r.StatusCode)
+			}
+			if r := prac.get(nextPath); !strings.Contains(r.body, moveTo.In(ukZone).Format("2 January 2006")) {
+				t.Error("the practitioner does not see the new date")
+			}
+			if r := sup.get(nextPath + "/cancel"); r.StatusCode != http.StatusOK || !strings.Contains(r.body, "Call off this session?") {
+				t.Errorf("the confirmation before calling off: %d", r.StatusCode)
+			}
+			if r := prac.post(nextPath+"/cancel", nil); r.StatusCode != http.StatusForbidden {
+				t.Errorf("the practitioner calls the session off: %d", r.StatusCode)
+			}
+			if r := sup.post(nextPath+"/cancel", nil); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("call the session off: %d", r.StatusCode)
+			}
+			if home := prac.get("/"); strings.Contains(home.body, nextPath) {
+				t.Error("the practitioner's home still shows the session called off")
+			}
+			if r := prac.get(nextPath); !strings.Contains(r.body, "This session was called off") {
+				t.Error("the session called off does not say so")
+			}
+			if r := sup.post(nextPath+"/held", whenValues(url.Values{}, "when", time.Now().Add(-time.Minute))); r.StatusCode != http.StatusUnprocessableEntity {
+				t.Errorf("holding a session called off: %d", r.StatusCode)
+			}
+			notes, err := env.DB.WaitingAgendaNotes(ctx, orgID, pracID)
+			rotaWaits := false
+			for _, n := range notes {
+				rotaWaits = rotaWaits || n.Text == "The weekend duty rota"
+			}
+			if err != nil || !rotaWaits {
+				t.Errorf("what waited on the agenda: %+v, %v; want the rota, still waiting", notes, err)
+			}
+
 			// Every view of the session is recorded.
 			page2, err := env.DB.ListAudit(ctx, orgID, store.AuditFilter{ActorID: supID, ResourceType: string(access.KindSupervision), ResourceID: id, Action: audit.Read}, 100, 0)
 			if err != nil || page2.Total < 3 {

@@ -119,6 +119,17 @@ func TestSupervisionJourney(t *testing.T) {
 		t.Fatalf("recording the session as held did not lead to the next one: %s", p.path(t))
 	}
 	p.checkA11y(t, "the next session")
+	wantStatus(t, "change the date", p.click(t, `a[href$="/move"]`), 200)
+	p.checkA11y(t, "change the date of a session")
+	eval[bool](t, p, `(document.querySelector('#when-day').value = '', true)`)
+	wantStatus(t, "a move without a day", p.click(t, `form[action$="/move"] button`), 422)
+	p.checkA11y(t, "change the date, refused")
+	wantStatus(t, "call the session off", p.click(t, `a[href$="/cancel"]`), 200)
+	p.checkA11y(t, "call a session off: the confirmation")
+	wantStatus(t, "the session called off", p.click(t, `form[action$="/cancel"] button`), 200)
+	if main := p.text(t, "#main-content"); !strings.Contains(main, "Session called off.") {
+		t.Errorf("no confirmation that the session was called off: %q", main)
+	}
 	wantStatus(t, "the held session", p.open(t, session), 200)
 	if main := p.text(t, "#main-content"); !strings.Contains(main, "What you talked about") || !strings.Contains(main, "Conversation debrief: "+fam.Name) {
 		t.Errorf("the held session does not show what was discussed: %q", main)

@@ -10,6 +10,8 @@ CREATE TABLE supervision_sessions (
     practitioner_id TEXT NOT NULL REFERENCES users (id),
     planned_for     TIMESTAMPTZ NOT NULL,
     held_at         TIMESTAMPTZ,
+    -- A planned session the supervisor called off; kept, never shown as to come.
+    cancelled_at    TIMESTAMPTZ,
     created_by      TEXT NOT NULL REFERENCES users (id),
     created_at      TIMESTAMPTZ NOT NULL
 );

@@ -10,6 +10,8 @@ CREATE TABLE supervision_sessions (
     practitioner_id TEXT NOT NULL REFERENCES users (id),
     planned_for     TIMESTAMP NOT NULL,
     held_at         TIMESTAMP,
+    -- A planned session the supervisor called off; kept, never shown as to come.
+    cancelled_at    TIMESTAMP,
     created_by      TEXT NOT NULL REFERENCES users (id),
     created_at      TIMESTAMP NOT NULL
 );
