@@ -21,8 +21,8 @@ type Session struct {
 	// CancelledAt is when the supervisor called a planned session off; zero
 	// otherwise.
 	CancelledAt time.Time
-	CreatedBy string
-	CreatedAt time.Time
+	CreatedBy   string
+	CreatedAt   time.Time
 }
 
 // Held reports whether the session has been recorded as held.
