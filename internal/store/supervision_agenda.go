@@ -78,3 +78,45 @@ func (db *DB) agendaNotesWhere(ctx context.Context, where string, args ...any) (
 func (db *DB) DiscussedSupervisionItems(ctx context.Context, orgID, sessionID string) ([]supervision.Item, error) {
 	return db.supervisionItemsWhere(ctx, `WHERE i.org_id = $1 AND i.session_id = $2 ORDER BY i.sent_at, i.id LIMIT 500`, orgID, sessionID)
 }
+
+// AgendaNoteOf reads one note on a practitioner's agenda, waiting or
+// discussed. A note of another practitioner or organisation is ErrNotFound.
+func (db *DB) AgendaNoteOf(ctx context.Context, orgID, practitionerID, noteID string) (supervision.AgendaNote, error) {
+	notes, err := db.agendaNotesWhere(ctx, `WHERE n.org_id = $1 AND n.practitioner_id = $2 AND n.id = $3`, orgID, practitionerID, noteID)
+	if err != nil {
+		return supervision.AgendaNote{}, err
+	}
+	if len(notes) == 0 {
+		return supervision.AgendaNote{}, fmt.Errorf("agenda note %s: %w", noteID, ErrNotFound)
+	}
+	return notes[0], nil
+}
+
+// RemoveAgendaNote takes a waiting note off a practitioner's agenda, when
+// byUser added it. A note discussed already, or added by someone else, is
+// ErrConflict; one that does not exist, ErrNotFound.
+func (db *DB) RemoveAgendaNote(ctx context.Context, orgID, practitionerID, noteID, byUser string) error {
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM supervision_agenda_notes
+			WHERE id = $1 AND org_id = $2 AND practitioner_id = $3 AND added_by = $4 AND discussed_at IS NULL`, noteID, orgID, practitionerID, byUser)
+		if err != nil {
+			return mapError(err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return mapError(err)
+		}
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM supervision_agenda_notes WHERE id = $1 AND org_id = $2 AND practitioner_id = $3`,
+			noteID, orgID, practitionerID).Scan(&exists); err != nil {
+			return mapError(err)
+		}
+		if exists == 0 {
+			return fmt.Errorf("agenda note %s: %w", noteID, ErrNotFound)
+		}
+		return fmt.Errorf("agenda note %s is discussed or not yours: %w", noteID, ErrConflict)
+	})
+	if err != nil {
+		return fmt.Errorf("remove agenda note: %w", err)
+	}
+	return nil
+}

@@ -202,6 +202,23 @@ func TestSupervisionSessions(t *testing.T) {
 			t.Errorf("the practitioner's planned session after the unlinking = %s, %v; want own", rel, err)
 		}
 
+		// Only its author takes a waiting note off the agenda.
+		if err := db.RemoveAgendaNote(ctx, a.id, a.prac.ID, kept.ID, a.super.ID); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("the supervisor takes the practitioner's note off: %v; want ErrConflict", err)
+		}
+		if err := db.RemoveAgendaNote(ctx, b.id, a.prac.ID, kept.ID, a.prac.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another organisation takes the note off: %v; want ErrNotFound", err)
+		}
+		if n, err := db.AgendaNoteOf(ctx, a.id, a.prac.ID, kept.ID); err != nil || n.Text != "How the week felt" || n.AddedByName != "prac" {
+			t.Errorf("AgendaNoteOf = %+v, %v", n, err)
+		}
+		if err := db.RemoveAgendaNote(ctx, a.id, a.prac.ID, kept.ID, a.prac.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AgendaNoteOf(ctx, a.id, a.prac.ID, kept.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("the note taken off is still there: %v", err)
+		}
+
 		// A legal export reads every session's notes and is recorded first.
 		e, out, err := db.ExportReflections(ctx, a.id, supervision.LegalExport{PractitionerID: a.prac.ID, ExportedBy: a.admin.ID, Reason: "Court order C1/2026 for the family court"})
 		if err != nil || e.Sessions != 1 || len(out) != 1 || out[0].Reflection.Noticed != "Tense after the visit" {

@@ -31,6 +31,12 @@ const (
 	FieldAgendaFamily = "family"
 )
 
+// RemovableBy reports whether userID may take the note off the agenda:
+// the person who added it, while it is still waiting.
+func (n AgendaNote) RemovableBy(userID string) bool {
+	return userID != "" && n.AddedBy == userID && n.DiscussedAt.IsZero()
+}
+
 // Problems explains what is wrong with the note, by form field.
 func (n AgendaNote) Problems() map[string]string {
 	p := map[string]string{}

@@ -60,3 +60,22 @@ func TestGatherWritesAlertDatesInUKTime(t *testing.T) {
 		t.Errorf("gathered %+v", got)
 	}
 }
+
+func TestAgendaNoteRemovableBy(t *testing.T) {
+	waiting := supervision.AgendaNote{AddedBy: "prac"}
+	discussed := supervision.AgendaNote{AddedBy: "prac", DiscussedAt: time.Date(2026, 11, 3, 11, 0, 0, 0, time.UTC)}
+	for _, c := range []struct {
+		n    supervision.AgendaNote
+		by   string
+		want bool
+	}{
+		{waiting, "prac", true},
+		{waiting, "sup", false},
+		{waiting, "", false},
+		{discussed, "prac", false},
+	} {
+		if got := c.n.RemovableBy(c.by); got != c.want {
+			t.Errorf("%+v removable by %q = %v; want %v", c.n, c.by, got, c.want)
+		}
+	}
+}

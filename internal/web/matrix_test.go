@@ -119,21 +119,24 @@ var accessMatrix = map[string]matrixRow{
 	// it and its reflective part; everyone else is told nothing (404).
 	// Empty forms are refused with 422; the reflective part's fields are
 	// all optional, so an empty one saves (303).
-	"GET /supervision":                  {path: "/supervision", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
-	"GET /supervision/new":              {path: "/supervision/new", signedOut: 303, html: true, byRole: roles(403, 200, 403, 404, 404)},
-	"POST /supervision":                 {path: "/supervision", signedOut: 303, html: true, byRole: roles(403, 422, 403, 404, 404)},
-	"GET /supervision/records":          {path: "/supervision/records", signedOut: 303, html: true, byRole: roles(200, 200, 403, 404, 404)},
-	"GET /supervision/settings":         {path: "/supervision/settings", signedOut: 303, html: true, byRole: roles(200, 403, 403, 404, 404)},
-	"POST /supervision/settings":        {path: "/supervision/settings", signedOut: 303, html: true, byRole: roles(422, 403, 403, 404, 404)},
-	"GET /supervision/legal-export":     {path: "/supervision/legal-export", signedOut: 303, html: true, byRole: roles(200, 403, 403, 404, 404)},
-	"POST /supervision/legal-export":    {path: "/supervision/legal-export", signedOut: 303, html: true, byRole: roles(422, 403, 403, 404, 404)},
-	"GET /supervision/{id}":             {path: "/supervision/{supervision}", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
-	"POST /supervision/{id}/agenda":     {path: "/supervision/{supervision}/agenda", signedOut: 303, html: true, byRole: roles(404, 422, 422, 404, 404)},
-	"POST /supervision/{id}/held":       {path: "/supervision/{supervision}/held", signedOut: 303, html: true, byRole: roles(404, 422, 422, 404, 404)},
-	"GET /supervision/{id}/reflection":  {path: "/supervision/{supervision}/reflection", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
-	"POST /supervision/{id}/reflection": {path: "/supervision/{supervision}/reflection", signedOut: 303, html: true, byRole: roles(404, 303, 303, 404, 404)},
-	"GET /supervision/{id}/direction":   {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 200, 403, 404, 404)},
-	"POST /supervision/{id}/direction":  {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 422, 403, 404, 404)},
+	"GET /supervision":               {path: "/supervision", signedOut: 303, html: true, byRole: roles(200, 200, 200, 404, 404)},
+	"GET /supervision/new":           {path: "/supervision/new", signedOut: 303, html: true, byRole: roles(403, 200, 403, 404, 404)},
+	"POST /supervision":              {path: "/supervision", signedOut: 303, html: true, byRole: roles(403, 422, 403, 404, 404)},
+	"GET /supervision/records":       {path: "/supervision/records", signedOut: 303, html: true, byRole: roles(200, 200, 403, 404, 404)},
+	"GET /supervision/settings":      {path: "/supervision/settings", signedOut: 303, html: true, byRole: roles(200, 403, 403, 404, 404)},
+	"POST /supervision/settings":     {path: "/supervision/settings", signedOut: 303, html: true, byRole: roles(422, 403, 403, 404, 404)},
+	"GET /supervision/legal-export":  {path: "/supervision/legal-export", signedOut: 303, html: true, byRole: roles(200, 403, 403, 404, 404)},
+	"POST /supervision/legal-export": {path: "/supervision/legal-export", signedOut: 303, html: true, byRole: roles(422, 403, 403, 404, 404)},
+	"GET /supervision/{id}":          {path: "/supervision/{supervision}", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
+	"POST /supervision/{id}/agenda":  {path: "/supervision/{supervision}/agenda", signedOut: 303, html: true, byRole: roles(404, 422, 422, 404, 404)},
+	// {agenda-note} is one the practitioner added: only they take it off.
+	"GET /supervision/{id}/agenda/{note}/remove":  {path: "/supervision/{supervision}/agenda/{agenda-note}/remove", signedOut: 303, html: true, byRole: roles(404, 403, 200, 404, 404)},
+	"POST /supervision/{id}/agenda/{note}/remove": {path: "/supervision/{supervision}/agenda/{agenda-note}/remove", signedOut: 303, html: true, byRole: roles(404, 403, 303, 404, 404)},
+	"POST /supervision/{id}/held":                 {path: "/supervision/{supervision}/held", signedOut: 303, html: true, byRole: roles(404, 422, 422, 404, 404)},
+	"GET /supervision/{id}/reflection":            {path: "/supervision/{supervision}/reflection", signedOut: 303, html: true, byRole: roles(404, 200, 200, 404, 404)},
+	"POST /supervision/{id}/reflection":           {path: "/supervision/{supervision}/reflection", signedOut: 303, html: true, byRole: roles(404, 303, 303, 404, 404)},
+	"GET /supervision/{id}/direction":             {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 200, 403, 404, 404)},
+	"POST /supervision/{id}/direction":            {path: "/supervision/{supervision}/direction", signedOut: 303, html: true, byRole: roles(404, 422, 403, 404, 404)},
 	// Moving or calling off a session is planning again: its supervisor
 	// only. The empty move is refused; calling off comes last, as it closes
 	// the session.
@@ -501,8 +504,9 @@ type matrixFixture struct {
 	// taken off.
 	concern, spareConcern, behaviour, spareBehaviour string
 	// supervision is a planned session between the demo supervisor and
-	// the practitioner.
-	supervision string
+	// the practitioner; agendaNote is something the practitioner added to
+	// their agenda.
+	supervision, agendaNote string
 }
 
 func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
@@ -612,6 +616,11 @@ func newMatrixFixture(t *testing.T, env *webtest.Env) matrixFixture {
 	}
 	fx.addVigilanceAndBaskets(t, env, parent)
 	fx.supervision = addMatrixSupervision(t, env, parent.OrgID, prac.ID)
+	agendaNote, err := env.DB.AddAgendaNote(ctx, parent.OrgID, supervision.AgendaNote{PractitionerID: prac.ID, Text: "Matrix agenda item", AddedBy: prac.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx.agendaNote = agendaNote.ID
 	return fx
 }
 
@@ -690,7 +699,7 @@ func (fx matrixFixture) path(pattern string, t target) string {
 		"{engagement}", fx.engagement, "{action}", fx.action, "{hypothesis}", fx.hypothesis, "{conversation}", fx.plan, "{group}", fx.group,
 		"{enrolment}", fx.enrolment, "{spare}", fx.spare, "{supporter}", fx.supporter, "{contact}", fx.contact, "{round}", fx.round,
 		"{spare-supporter}", fx.spareSupporter, "{spare-contact}", fx.spareContact, "{journal}", fx.journal, "{carer}", fx.carer, "{sit-in}", fx.sitIn,
-		"{concern}", fx.concern, "{spare-concern}", fx.spareConcern, "{behaviour}", fx.behaviour, "{spare-behaviour}", fx.spareBehaviour, "{supervision}", fx.supervision).Replace(pattern)
+		"{concern}", fx.concern, "{spare-concern}", fx.spareConcern, "{behaviour}", fx.behaviour, "{spare-behaviour}", fx.spareBehaviour, "{supervision}", fx.supervision, "{agenda-note}", fx.agendaNote).Replace(pattern)
 }
 
 func TestAccessMatrixCoversEveryRoute(t *testing.T) {

@@ -260,6 +260,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /supervision/legal-export", SignedIn, s.legalExport)
 	s.handle(mux, "GET /supervision/{id}", SignedIn, s.supervisionPage)
 	s.handle(mux, "POST /supervision/{id}/agenda", SignedIn, s.addToAgenda)
+	s.handle(mux, "GET /supervision/{id}/agenda/{note}/remove", SignedIn, s.removeAgendaNoteConfirm)
+	s.handle(mux, "POST /supervision/{id}/agenda/{note}/remove", SignedIn, s.removeAgendaNote)
 	s.handle(mux, "POST /supervision/{id}/held", SignedIn, s.recordHeld)
 	s.handle(mux, "GET /supervision/{id}/reflection", SignedIn, s.reflectionPage)
 	s.handle(mux, "POST /supervision/{id}/reflection", SignedIn, s.saveReflection)

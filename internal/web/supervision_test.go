@@ -353,3 +353,37 @@ func mustUserByEmail(t *testing.T, env *webtest.Env, email string) string {
 	}
 	return u.ID
 }
+
+// TestTakingSomethingOffTheAgenda: the person who added an item takes it
+// off after a confirmation; the other person in the session cannot.
+func TestTakingSomethingOffTheAgenda(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	fx := newMatrixFixture(t, env)
+	path := "/supervision/" + fx.supervision + "/agenda/" + fx.agendaNote + "/remove"
+	prac := newClient(t, env)
+	prac.signIn(env.Accounts[access.Practitioner])
+	sup := newClient(t, env)
+	sup.signIn(env.Accounts[access.Supervisor])
+	page := prac.get("/supervision/" + fx.supervision)
+	if !strings.Contains(page.body, `href="`+path+`"`) {
+		t.Error("the session page offers the author no way to take their item off")
+	}
+	if strings.Contains(sup.get("/supervision/"+fx.supervision).body, `href="`+path+`"`) {
+		t.Error("the session page offers the other person a way to take the item off")
+	}
+	if res := sup.post(path, nil); res.StatusCode != http.StatusForbidden {
+		t.Errorf("the supervisor takes the practitioner's item off: %d", res.StatusCode)
+	}
+	if res := prac.get(path); res.StatusCode != http.StatusOK || !strings.Contains(res.body, "Take this off the agenda?") || !strings.Contains(res.body, "Matrix agenda item") {
+		t.Errorf("the confirmation: %d", res.StatusCode)
+	}
+	if res := prac.post(path, nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("take it off: %d", res.StatusCode)
+	}
+	if strings.Contains(sup.get("/supervision/"+fx.supervision).body, "Matrix agenda item") {
+		t.Error("the item is still on the agenda")
+	}
+	if res := prac.get(path); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the item taken off: %d; want 404", res.StatusCode)
+	}
+}

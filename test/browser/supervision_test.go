@@ -72,6 +72,12 @@ func TestSupervisionJourney(t *testing.T) {
 	p.checkA11y(t, "an agenda item refused")
 	p.typeInto(t, "#text", "Cover for the Christmas weeks")
 	wantStatus(t, "an agenda item added", p.click(t, `form[action$="/agenda"] button`), 200)
+	wantStatus(t, "take it off the agenda", p.click(t, `a[href$="/remove"]`), 200)
+	p.checkA11y(t, "take an item off the agenda: the confirmation")
+	wantStatus(t, "taken off the agenda", p.click(t, `form[action$="/remove"] button`), 200)
+	if main := p.text(t, "#main-content"); !strings.Contains(main, "Taken off the agenda.") || strings.Contains(main, "Cover for the Christmas weeks") {
+		t.Errorf("the item was not taken off the agenda: %q", main)
+	}
 
 	// Case direction, refused once and then recorded.
 	wantStatus(t, "the direction form", p.click(t, `a[href$="/direction"]`), 200)
