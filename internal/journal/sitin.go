@@ -50,6 +50,10 @@ type SitIn struct {
 	With       string    // who will be there with the parent
 	WillSay    string    // what the parent will say
 
+	// CancelledAt is when the parent called a planned sit-in off; zero
+	// otherwise.
+	CancelledAt time.Time
+
 	// What happened, once done.
 	DoneAt   time.Time // when, UTC
 	Minutes  int       // how long it lasted
@@ -138,10 +142,25 @@ func (s SitIn) DoneProblems(now time.Time, moment *Entry) map[string]string {
 // CanChange says why the sit-in cannot be changed or marked done, or ""
 // when it can: a done sit-in is kept as it was.
 func (s SitIn) CanChange() string {
-	if s.Status == SitInDone {
+	switch {
+	case s.Status == SitInDone:
 		return "This sit-in is done, so it is kept as you recorded it"
+	case s.Cancelled():
+		return "This sit-in was called off, so it is kept as it was planned"
 	}
 	return ""
+}
+
+// Cancelled reports whether the parent called the sit-in off.
+func (s SitIn) Cancelled() bool { return !s.CancelledAt.IsZero() }
+
+// StatusLabel names where the sit-in is for a parent: planned, done, or
+// called off.
+func (s SitIn) StatusLabel() string {
+	if s.Cancelled() {
+		return "Called off"
+	}
+	return s.Status.Label()
 }
 
 // Summary is the sit-in in a few words, as the family's timeline shows it.

@@ -49,11 +49,12 @@ func (db *DB) UpdateSitIn(ctx context.Context, orgID string, s journal.SitIn) (j
 	s.UpdatedAt = now
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
 		var status string
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM sit_ins WHERE id = $1 AND family_id = $2 AND org_id = $3`,
-			s.ID, s.FamilyID, orgID).Scan(&status); err != nil {
+		var cancelled sqlTime
+		if err := tx.QueryRowContext(ctx, `SELECT status, cancelled_at FROM sit_ins WHERE id = $1 AND family_id = $2 AND org_id = $3`,
+			s.ID, s.FamilyID, orgID).Scan(&status, &cancelled); err != nil {
 			return mapError(err)
 		}
-		if journal.SitInStatus(status) == journal.SitInDone {
+		if journal.SitInStatus(status) == journal.SitInDone || !cancelled.Time.IsZero() {
 			return ErrConflict
 		}
 		var entry string
@@ -63,7 +64,7 @@ func (db *DB) UpdateSitIn(ctx context.Context, orgID string, s journal.SitIn) (j
 		}
 		return execOne(ctx, tx, `UPDATE sit_ins SET entry_id = $1, status = $2, planned_for = $3, with_whom = $4, will_say = $5, done_at = $6,
 			minutes = $7, said = $8, proposal = $9, summary = $10, updated_at = $11
-			WHERE id = $12 AND family_id = $13 AND org_id = $14 AND status = $15`,
+			WHERE id = $12 AND family_id = $13 AND org_id = $14 AND status = $15 AND cancelled_at IS NULL`,
 			s.EntryID, string(s.Status), optionalTime(s.PlannedFor), s.With, s.WillSay, optionalTime(s.DoneAt), s.Minutes, s.Said, s.Proposal,
 			s.Summary(), now, s.ID, s.FamilyID, orgID, string(journal.SitInPlanned))
 	})
@@ -99,7 +100,7 @@ func (db *DB) SitIns(ctx context.Context, orgID, familyID string, limit int) ([]
 // bound to arg), each with the hard moment it answers.
 func (db *DB) sitIns(ctx context.Context, cond, orgID, familyID, arg string, limit int) ([]journal.SitIn, error) {
 	rows, err := db.reads.QueryContext(ctx, `SELECT s.id, s.family_id, s.entry_id, j.occurred_at, j.summary, s.status, s.planned_for, s.with_whom,
-		s.will_say, s.done_at, s.minutes, s.said, s.proposal, s.created_at, s.updated_at
+		s.will_say, s.done_at, s.minutes, s.said, s.proposal, s.created_at, s.updated_at, s.cancelled_at
 		FROM sit_ins s JOIN journal_entries j ON j.id = s.entry_id AND j.family_id = s.family_id AND j.org_id = s.org_id
 		WHERE s.family_id = $1 AND s.org_id = $2 AND `+cond+` ORDER BY s.created_at DESC, s.id LIMIT $4`, familyID, orgID, arg, limit)
 	if err != nil {
@@ -109,11 +110,12 @@ func (db *DB) sitIns(ctx context.Context, cond, orgID, familyID, arg string, lim
 	var out []journal.SitIn
 	for rows.Next() {
 		var s journal.SitIn
-		var entryAt, planned, done, created, updated sqlTime
+		var entryAt, planned, done, created, updated, cancelled sqlTime
 		if err := rows.Scan(&s.ID, &s.FamilyID, &s.EntryID, &entryAt, &s.EntrySummary, &s.Status, &planned, &s.With, &s.WillSay, &done,
-			&s.Minutes, &s.Said, &s.Proposal, &created, &updated); err != nil {
+			&s.Minutes, &s.Said, &s.Proposal, &created, &updated, &cancelled); err != nil {
 			return nil, mapError(err)
 		}
+		s.CancelledAt = utcOrZero(cancelled.Time)
 		s.EntryAt, s.PlannedFor, s.DoneAt = entryAt.Time.UTC(), utcOrZero(planned.Time), utcOrZero(done.Time)
 		s.CreatedAt, s.UpdatedAt = created.Time.UTC(), updated.Time.UTC()
 		out = append(out, s)
@@ -143,4 +145,33 @@ func utcOrZero(t time.Time) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// CancelSitIn calls off a planned sit-in of the family. It is kept as it
+// was planned. A sit-in done or called off already is ErrConflict; one of
+// another family or organisation is ErrNotFound.
+func (db *DB) CancelSitIn(ctx context.Context, orgID, familyID, id string) error {
+	now := db.Now()
+	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sit_ins SET cancelled_at = $1, updated_at = $1
+			WHERE id = $2 AND family_id = $3 AND org_id = $4 AND status = $5 AND cancelled_at IS NULL`, now, id, familyID, orgID, string(journal.SitInPlanned))
+		if err != nil {
+			return mapError(err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return mapError(err)
+		}
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sit_ins WHERE id = $1 AND family_id = $2 AND org_id = $3`, id, familyID, orgID).Scan(&exists); err != nil {
+			return mapError(err)
+		}
+		if exists == 0 {
+			return ErrNotFound
+		}
+		return ErrConflict
+	})
+	if err != nil {
+		return fmt.Errorf("call off sit-in %s: %w", id, err)
+	}
+	return nil
 }

@@ -120,5 +120,33 @@ func TestSitIns(t *testing.T) {
 		if page, _ := db.Timeline(ctx, a.id, a.family.ID, "sit-in", time.Time{}, time.Time{}, 10, 0); page.Total != 1 || len(page.Items) != 1 {
 			t.Errorf("timeline of sit-ins = %+v", page)
 		}
+
+		// A planned sit-in is called off and kept; it cannot be changed,
+		// done or called off again; a done one cannot be called off.
+		second, err := db.AddSitIn(ctx, a.id, a.parent.ID, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CancelSitIn(ctx, b.id, a.family.ID, second.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("another organisation calls the sit-in off: %v; want ErrNotFound", err)
+		}
+		if err := db.CancelSitIn(ctx, a.id, a.family.ID, saved.ID); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("calling off a done sit-in: %v; want ErrConflict", err)
+		}
+		if err := db.CancelSitIn(ctx, a.id, a.family.ID, second.ID); err != nil {
+			t.Fatal(err)
+		}
+		off, err := db.SitIn(ctx, a.id, a.family.ID, second.ID)
+		if err != nil || !off.Cancelled() || off.CanChange() == "" || off.StatusLabel() != "Called off" || off.With != "Nan" {
+			t.Errorf("called-off SitIn = %+v, %v", off, err)
+		}
+		if err := db.CancelSitIn(ctx, a.id, a.family.ID, second.ID); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("calling off twice: %v; want ErrConflict", err)
+		}
+		change := off
+		change.With = "Someone else"
+		if _, err := db.UpdateSitIn(ctx, a.id, change); !errors.Is(err, store.ErrConflict) {
+			t.Errorf("changing a called-off sit-in: %v; want ErrConflict", err)
+		}
 	})
 }

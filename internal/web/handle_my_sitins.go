@@ -215,7 +215,7 @@ func (s *Server) sitInPage(w http.ResponseWriter, r *http.Request) error {
 	if err := s.recordSharedRead(r, access.KindFamilyShared, si.FamilyID, "sit-in read: "+si.ID); err != nil {
 		return err
 	}
-	if si.Status == journal.SitInDone {
+	if si.CanChange() != "" {
 		return s.render(w, r, http.StatusOK, "my_sitin", "Your sit-in", si)
 	}
 	f := newForm()
@@ -301,5 +301,40 @@ func (s *Server) markSitInDone(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.flash(r, "Your sit-in is recorded. Sitting calmly took courage, whatever your child said.")
 	http.Redirect(w, r, "/my/sit-ins/"+si.ID, http.StatusSeeOther)
+	return nil
+}
+
+// cancelSitInConfirm asks before a planned sit-in is called off.
+func (s *Server) cancelSitInConfirm(w http.ResponseWriter, r *http.Request) error {
+	si, err := s.ownSitIn(r, access.Update)
+	if err != nil {
+		return err
+	}
+	if si.CanChange() != "" {
+		return errNotFound
+	}
+	return s.renderConfirm(w, r, confirmData{Caption: "Your sit-ins", Title: "Call this sit-in off?",
+		Body: []string{"It was planned for " + si.PlannedFor.In(ukTime()).Format("Monday 2 January at 15:04") + " with " + si.With + ".",
+			"It will be kept, marked as called off, and you will not be able to change it. You can plan another whenever you are ready."},
+		Action: r.URL.Path, Button: "Call it off", Back: "/my/sit-ins/" + si.ID})
+}
+
+// cancelSitIn calls a planned sit-in off.
+func (s *Server) cancelSitIn(w http.ResponseWriter, r *http.Request) error {
+	si, err := s.ownSitIn(r, access.Update)
+	if err != nil {
+		return err
+	}
+	if si.CanChange() != "" {
+		return errNotFound
+	}
+	if err := s.recordChange(r, audit.Update, access.KindFamilyShared, si.FamilyID, "sit-in called off: "+si.ID); err != nil {
+		return err
+	}
+	if err := s.db.CancelSitIn(r.Context(), actorFrom(r.Context()).OrgID, si.FamilyID, si.ID); err != nil {
+		return sitInSaveError(err)
+	}
+	s.flash(r, "Sit-in called off.")
+	http.Redirect(w, r, "/my/sit-ins", http.StatusSeeOther)
 	return nil
 }

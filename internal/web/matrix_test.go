@@ -405,7 +405,10 @@ var accessMatrix = map[string]matrixRow{
 	"POST /my/sit-ins/{id}":      parentOnly("/my/sit-ins/{sit-in}", 422),
 	"GET /my/sit-ins/{id}/done":  parentOnly("/my/sit-ins/{sit-in}/done", 200),
 	"POST /my/sit-ins/{id}/done": parentOnly("/my/sit-ins/{sit-in}/done", 422),
-	"GET /families/{id}/sit-ins": familyWork("/families/{family}/sit-ins", 200),
+	// Calling the sit-in off comes last: it closes the sit-in.
+	"GET /my/sit-ins/{id}/cancel":  parentOnly("/my/sit-ins/{sit-in}/cancel", 200),
+	"POST /my/sit-ins/{id}/cancel": parentOnly("/my/sit-ins/{sit-in}/cancel", 303),
+	"GET /families/{id}/sit-ins":   familyWork("/families/{family}/sit-ins", 200),
 	// Vigilant care and baskets: the parent's own at /my/vigilance and
 	// /my/baskets, nobody else's (404). The fixture's concern and behaviour
 	// are the parent's family's; settling and taking off post to spares.

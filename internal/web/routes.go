@@ -166,6 +166,8 @@ func (s *Server) registerRoutes(mux *http.ServeMux) {
 	s.handle(mux, "POST /my/sit-ins/{id}", SignedIn, s.saveSitIn)
 	s.handle(mux, "GET /my/sit-ins/{id}/done", SignedIn, s.sitInDonePage)
 	s.handle(mux, "POST /my/sit-ins/{id}/done", SignedIn, s.markSitInDone)
+	s.handle(mux, "GET /my/sit-ins/{id}/cancel", SignedIn, s.cancelSitInConfirm)
+	s.handle(mux, "POST /my/sit-ins/{id}/cancel", SignedIn, s.cancelSitIn)
 	s.handle(mux, "GET /groups", SignedIn, s.groupsPage)
 	s.handle(mux, "GET /groups/new", SignedIn, s.newGroupPage)
 	s.handle(mux, "POST /groups", SignedIn, s.createGroup)

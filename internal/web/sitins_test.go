@@ -166,3 +166,45 @@ func TestSitInJourney(t *testing.T) {
 		t.Errorf("another parent at the family's sit-ins: %d; want 404", res.StatusCode)
 	}
 }
+
+// TestCallingOffASitIn: a parent calls a planned sit-in off after a
+// confirmation; it is kept, marked as called off, and can no longer be
+// changed or recorded as done. Their practitioner sees it so marked.
+func TestCallingOffASitIn(t *testing.T) {
+	env := webtest.Start(t, webtest.Options{EnrolTOTP: true})
+	parent, familyID := freshParent(t, env, "The Calloff-Sitin family", "Sam Calloff")
+	moment := hardMomentOf(t, env, parent, familyID, "Threw the remote at the television")
+	res := parent.post("/my/sit-ins", whenIn(env, 24*time.Hour, url.Values{"entry": {moment}, "with": {"My sister"}, "will-say": {"We are here. We will wait."}}))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("plan a sit-in: %d", res.StatusCode)
+	}
+	list, err := env.DB.SitIns(t.Context(), env.Accounts.OrgID(t, env), familyID, 10)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("sit-ins: %+v, %v", list, err)
+	}
+	id := list[0].ID
+	if plan := parent.get("/my/sit-ins/" + id); !strings.Contains(plan.body, `href="/my/sit-ins/`+id+`/cancel"`) {
+		t.Error("the planned sit-in offers no way to call it off")
+	}
+	if confirm := parent.get("/my/sit-ins/" + id + "/cancel"); confirm.StatusCode != http.StatusOK || !strings.Contains(confirm.body, "Call this sit-in off?") ||
+		!strings.Contains(confirm.body, "My sister") {
+		t.Errorf("the confirmation: %d", confirm.StatusCode)
+	}
+	if res := parent.post("/my/sit-ins/"+id+"/cancel", nil); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/my/sit-ins" {
+		t.Fatalf("call it off: %d %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	if page := parent.get("/my/sit-ins"); !strings.Contains(page.body, "Called off") {
+		t.Error("the list does not show the sit-in as called off")
+	}
+	if page := parent.get("/my/sit-ins/" + id); page.StatusCode != http.StatusOK || !strings.Contains(page.body, "You called this off") || strings.Contains(page.body, "/done") {
+		t.Errorf("the called-off sit-in: %d", page.StatusCode)
+	}
+	for _, path := range []string{"/my/sit-ins/" + id + "/done", "/my/sit-ins/" + id + "/cancel"} {
+		if res := parent.get(path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s after calling off: %d; want 404", path, res.StatusCode)
+		}
+	}
+	if res := parent.post("/my/sit-ins/"+id, whenIn(env, 48*time.Hour, url.Values{"entry": {moment}, "with": {"Someone else"}, "will-say": {"Words"}})); res.StatusCode != http.StatusNotFound {
+		t.Errorf("changing a called-off sit-in: %d; want 404", res.StatusCode)
+	}
+}

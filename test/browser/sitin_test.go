@@ -91,6 +91,21 @@ func TestSitInOnAPhone(t *testing.T) {
 	}
 	p.checkPhone(t, "a sit-in done")
 
+	// A second plan, called off after a confirmation.
+	wantStatus(t, "the plan form again", p.open(t, "/my/sit-ins/new"), 200)
+	p.clickOn(t, "#entry")
+	p.typeWhen(t, time.Now().Add(50*time.Hour))
+	p.typeInto(t, "#with", "Jo")
+	wantStatus(t, "saving the second plan", p.click(t, `#main-content form button[type=submit]`), 200)
+	wantStatus(t, "the second plan", p.click(t, `.govuk-summary-card__title a`), 200)
+	wantStatus(t, "call it off", p.click(t, `a[href$="/cancel"]`), 200)
+	p.checkPhone(t, "call a sit-in off: the confirmation")
+	wantStatus(t, "called off", p.click(t, `#main-content form button[type=submit]`), 200)
+	if got := p.text(t, "#main-content"); !strings.Contains(got, "Sit-in called off.") || !strings.Contains(got, "Called off") {
+		t.Errorf("the list after calling off: %q", got)
+	}
+	p.checkPhone(t, "sit-ins, one called off")
+
 	// The same pages pass axe at desktop width too.
 	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatal(err)
