@@ -153,22 +153,9 @@ func utcOrZero(t time.Time) time.Time {
 func (db *DB) CancelSitIn(ctx context.Context, orgID, familyID, id string) error {
 	now := db.Now()
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE sit_ins SET cancelled_at = $1, updated_at = $1
-			WHERE id = $2 AND family_id = $3 AND org_id = $4 AND status = $5 AND cancelled_at IS NULL`, now, id, familyID, orgID, string(journal.SitInPlanned))
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
-			return mapError(err)
-		}
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM sit_ins WHERE id = $1 AND family_id = $2 AND org_id = $3`, id, familyID, orgID).Scan(&exists); err != nil {
-			return mapError(err)
-		}
-		if exists == 0 {
-			return ErrNotFound
-		}
-		return ErrConflict
+		return changeOneOrExplain(ctx, tx, `UPDATE sit_ins SET cancelled_at = $1, updated_at = $1
+			WHERE id = $2 AND family_id = $3 AND org_id = $4 AND status = $5 AND cancelled_at IS NULL`, []any{now, id, familyID, orgID, string(journal.SitInPlanned)},
+			`SELECT COUNT(*) FROM sit_ins WHERE id = $1 AND family_id = $2 AND org_id = $3`, id, familyID, orgID)
 	})
 	if err != nil {
 		return fmt.Errorf("call off sit-in %s: %w", id, err)

@@ -97,26 +97,12 @@ func (db *DB) AgendaNoteOf(ctx context.Context, orgID, practitionerID, noteID st
 // ErrConflict; one that does not exist, ErrNotFound.
 func (db *DB) RemoveAgendaNote(ctx context.Context, orgID, practitionerID, noteID, byUser string) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM supervision_agenda_notes
-			WHERE id = $1 AND org_id = $2 AND practitioner_id = $3 AND added_by = $4 AND discussed_at IS NULL`, noteID, orgID, practitionerID, byUser)
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
-			return mapError(err)
-		}
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM supervision_agenda_notes WHERE id = $1 AND org_id = $2 AND practitioner_id = $3`,
-			noteID, orgID, practitionerID).Scan(&exists); err != nil {
-			return mapError(err)
-		}
-		if exists == 0 {
-			return fmt.Errorf("agenda note %s: %w", noteID, ErrNotFound)
-		}
-		return fmt.Errorf("agenda note %s is discussed or not yours: %w", noteID, ErrConflict)
+		return changeOneOrExplain(ctx, tx, `DELETE FROM supervision_agenda_notes
+			WHERE id = $1 AND org_id = $2 AND practitioner_id = $3 AND added_by = $4 AND discussed_at IS NULL`, []any{noteID, orgID, practitionerID, byUser},
+			`SELECT COUNT(*) FROM supervision_agenda_notes WHERE id = $1 AND org_id = $2 AND practitioner_id = $3`, noteID, orgID, practitionerID)
 	})
 	if err != nil {
-		return fmt.Errorf("remove agenda note: %w", err)
+		return fmt.Errorf("remove agenda note %s: %w", noteID, err)
 	}
 	return nil
 }

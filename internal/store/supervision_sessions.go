@@ -133,24 +133,11 @@ func (db *DB) CancelSupervision(ctx context.Context, orgID, id string) error {
 // $3 the organisation) on a session that must be open.
 func (db *DB) changeOpenSession(ctx context.Context, what, update, orgID, id string, value any) error {
 	err := db.inWriteTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, update, value, id, orgID)
-		if err != nil {
-			return mapError(err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
-			return mapError(err)
-		}
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM supervision_sessions WHERE id = $1 AND org_id = $2`, id, orgID).Scan(&exists); err != nil {
-			return mapError(err)
-		}
-		if exists == 0 {
-			return fmt.Errorf("session %s: %w", id, ErrNotFound)
-		}
-		return fmt.Errorf("session %s is held or called off: %w", id, ErrConflict)
+		return changeOneOrExplain(ctx, tx, update, []any{value, id, orgID},
+			`SELECT COUNT(*) FROM supervision_sessions WHERE id = $1 AND org_id = $2`, id, orgID)
 	})
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return fmt.Errorf("%s %s: %w", what, id, err)
 	}
 	return nil
 }

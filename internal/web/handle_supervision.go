@@ -167,7 +167,7 @@ func (s *Server) planSupervision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "Session planned for "+ses.PlannedFor.In(ukTime()).Format("Monday 2 January 2006 at 15:04")+".")
+	s.flash(r, "Session planned for "+dayAndTime(ses.PlannedFor)+".")
 	http.Redirect(w, r, "/supervision/"+ses.ID, http.StatusSeeOther)
 	return nil
 }
@@ -175,11 +175,9 @@ func (s *Server) planSupervision(w http.ResponseWriter, r *http.Request) error {
 // whenFields are the date-and-time input's fields named "when".
 var whenFields = []string{"when-day", "when-month", "when-year", "when-time"}
 
-// setWhen fills the "when" date-and-time input with t, in UK time.
-func setWhen(f *form, t time.Time) {
-	t = t.In(ukTime())
-	f.Values["when-day"], f.Values["when-month"], f.Values["when-year"], f.Values["when-time"] = t.Format("2"), t.Format("1"), t.Format("2006"), t.Format("15:04")
-}
+// dayAndTime writes t in UK time the way confirmations say it: "Tuesday
+// 1 December 2026 at 10:00".
+func dayAndTime(t time.Time) string { return t.In(ukTime()).Format("Monday 2 January 2006 at 15:04") }
 
 // supervisionFor reads the session in the path and asks the policy whether
 // the actor may do action to it, for kind (the session, or its reflective

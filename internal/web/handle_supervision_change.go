@@ -59,7 +59,7 @@ func (s *Server) moveSupervisionPage(w http.ResponseWriter, r *http.Request) err
 		return s.showClosedSupervision(w, r, ses)
 	}
 	f := newForm()
-	setWhen(f, ses.PlannedFor)
+	fillWhen(f, ses.PlannedFor)
 	return s.render(w, r, http.StatusOK, "supervision_move", "Change the date", moveSupervisionData{Session: ses, Form: f})
 }
 
@@ -92,7 +92,7 @@ func (s *Server) moveSupervision(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	s.flash(r, "Session moved to "+when.In(ukTime()).Format("Monday 2 January 2006 at 15:04")+".")
+	s.flash(r, "Session moved to "+dayAndTime(when)+".")
 	http.Redirect(w, r, "/supervision/"+ses.ID, http.StatusSeeOther)
 	return nil
 }
@@ -106,7 +106,7 @@ func (s *Server) cancelSupervisionConfirm(w http.ResponseWriter, r *http.Request
 	if closed {
 		return s.showClosedSupervision(w, r, ses)
 	}
-	when := ses.PlannedFor.In(ukTime()).Format("Monday 2 January 2006 at 15:04")
+	when := dayAndTime(ses.PlannedFor)
 	return s.renderConfirm(w, r, confirmData{Caption: "Supervision with " + ses.PractitionerName, Title: "Call off this session?",
 		Body: []string{"The session on " + when + " will no longer be shown to either of you as coming up. It is kept, marked as called off.",
 			"What is waiting on the agenda stays there for the next session. Plan a new one when you can."},

@@ -44,9 +44,9 @@ func (s *Server) supervisionPage(w http.ResponseWriter, r *http.Request) error {
 	held := newForm()
 	now := s.db.Now()
 	if ses.PlannedFor.Before(now) {
-		setWhen(held, ses.PlannedFor)
+		fillWhen(held, ses.PlannedFor)
 	} else {
-		setWhen(held, now)
+		fillWhen(held, now)
 	}
 	return s.renderSupervision(w, r, http.StatusOK, ses, agenda, held)
 }
@@ -142,7 +142,7 @@ func (s *Server) addToAgenda(w http.ResponseWriter, r *http.Request) error {
 	}
 	if !agenda.Valid() {
 		held := newForm()
-		setWhen(held, s.db.Now())
+		fillWhen(held, s.db.Now())
 		return s.renderSupervision(w, r, http.StatusUnprocessableEntity, ses, agenda, held)
 	}
 	if err := s.recordChange(r, audit.Create, access.KindSupervision, ses.ID, "agenda item added"); err != nil {
@@ -233,7 +233,7 @@ func (s *Server) recordHeld(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if following.ID != "" {
-		s.flash(r, "Session recorded as held. The next one is planned for "+following.PlannedFor.In(ukTime()).Format("Monday 2 January 2006 at 15:04")+".")
+		s.flash(r, "Session recorded as held. The next one is planned for "+dayAndTime(following.PlannedFor)+".")
 		http.Redirect(w, r, "/supervision/"+following.ID, http.StatusSeeOther)
 		return nil
 	}
